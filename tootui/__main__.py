@@ -1,0 +1,3 @@
+from tootui.cli import main
+
+raise SystemExit(main())

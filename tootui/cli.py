@@ -1,0 +1,49 @@
+"""The `tootui` command line: a thin dispatcher to the modules that do the work."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from tootui import __version__
+from tootui.i18n import _
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tootui", description=_("A fast, keyboard-driven terminal Mastodon client.")
+    )
+    parser.add_argument("--version", action="version", version=f"tootui {__version__}")
+    parser.add_argument("--demo", action="store_true", help=_("run on the embedded demo instance"))
+    parser.add_argument("--reset", action="store_true", help=_("with --demo: start the demo afresh"))
+    parser.add_argument("--demo-size", type=int, default=0, metavar="N",
+                        help=_("seed N extra generated statuses into the demo instance"))
+    parser.add_argument("--demo-seed", metavar="FILE",
+                        help=_("load extra statuses (Mastodon JSON) into the demo instance"))
+    parser.add_argument("--profile", metavar="NAME", help=_("the account profile to use"))
+    parser.add_argument("--lang", metavar="LANG", help=_("interface language (en, zh_CN)"))
+    sub = parser.add_subparsers(dest="command")
+    demo = sub.add_parser("demo-server", help=_("run the embedded demo instance in the foreground"))
+    demo.add_argument("--port", type=int, default=0, help=_("port to listen on (default: free)"))
+    demo.add_argument("--reset", action="store_true", help=_("start the demo afresh"))
+    demo.add_argument("--demo-size", type=int, default=0, metavar="N")
+    demo.add_argument("--demo-seed", metavar="FILE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "demo-server":
+        from tootui.demo.cli import run_demo_server
+
+        return run_demo_server(args)
+    if args.demo:
+        from tootui.demo_session import run_demo
+
+        return run_demo(args)
+    print(
+        _("No account yet: run `tootui login INSTANCE`, or try `tootui --demo`."),
+        file=sys.stderr,
+    )
+    return 2

@@ -1,0 +1,51 @@
+"""Every path tootui reads or writes, in one place (platformdirs)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import PlatformDirs
+
+_dirs = PlatformDirs("tootui", appauthor=False)
+
+
+def _private_dir(path: Path) -> Path:
+    """Create `path` readable by the user alone (0700) and return it."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path, 0o700)
+    return path
+
+
+def config_dir() -> Path:
+    return Path(_dirs.user_config_dir)
+
+
+def config_file() -> Path:
+    return config_dir() / "config.toml"
+
+
+def cache_dir() -> Path:
+    return Path(_dirs.user_cache_dir)
+
+
+def data_dir() -> Path:
+    return Path(_dirs.user_data_dir)
+
+
+def state_dir() -> Path:
+    return Path(_dirs.user_state_dir)
+
+
+def log_file() -> Path:
+    return state_dir() / "tootui.log"
+
+
+def demo_data_dir() -> Path:
+    """Where the embedded demo instance keeps its SQLite database and media."""
+    return data_dir() / "demo"
+
+
+def ensure_private(path: Path) -> Path:
+    """Public wrapper: make a private directory."""
+    return _private_dir(path)
