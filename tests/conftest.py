@@ -89,3 +89,21 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("BROWSER", "false")
     return home
+
+
+from typing import TYPE_CHECKING  # noqa: E402
+
+if TYPE_CHECKING:  # the demo server is imported only by the tests that use it
+    from tootui.demo.server import DemoServer
+
+
+@pytest.fixture
+def demo_server(tmp_path: Path) -> Iterator[DemoServer]:
+    """A started embedded demo instance with a fresh sample, in this test's tmp dir."""
+    from tootui.demo.server import DemoServer
+
+    server = DemoServer(tmp_path / "demo").start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 
 from tootui import __version__
@@ -29,6 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--reset", action="store_true", help=_("start the demo afresh"))
     demo.add_argument("--demo-size", type=int, default=0, metavar="N")
     demo.add_argument("--demo-seed", metavar="FILE")
+    from tootui.accounts_cli import add_subcommands
+
+    add_subcommands(sub)
     return parser
 
 
@@ -42,8 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tootui.demo_session import run_demo
 
         return run_demo(args)
-    print(
-        _("No account yet: run `tootui login INSTANCE`, or try `tootui --demo`."),
-        file=sys.stderr,
-    )
-    return 2
+    from tootui.accounts_cli import run, run_account
+
+    if args.command is not None:
+        return run(args)
+    return run_account(args)

@@ -9,10 +9,12 @@ Catalogues are gettext `.mo` files compiled by Babel under `tootui/locale/`.
 from __future__ import annotations
 
 import gettext
+import re
 from pathlib import Path
 
 DOMAIN = "tootui"
 LOCALE_DIR = Path(__file__).parent / "locale"
+_LOCALE_NAME = re.compile(r"[a-z]{2,3}(_[A-Za-z0-9]{2,8})*")
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
@@ -21,22 +23,28 @@ _language = "en"
 def set_language(language: str) -> None:
     """Switch the interface language; unknown languages fall back to English."""
     global _translations, _language
-    if language in ("", "en"):
+    # Only a plain locale name may become a path under LOCALE_DIR.
+    if language in ("", "en") or not _LOCALE_NAME.fullmatch(language):
         _translations, _language = gettext.NullTranslations(), "en"
         return
     _translations = gettext.translation(
         DOMAIN, localedir=LOCALE_DIR, languages=[language], fallback=True
     )
-    _language = language if not isinstance(_translations, gettext.NullTranslations) else "en"
+    # GNUTranslations subclasses NullTranslations: only the real class means
+    # that a catalogue was found.
+    found = isinstance(_translations, gettext.GNUTranslations)
+    _language = language if found else "en"
 
 
 def current_language() -> str:
+    """The language `_` translates into: "en" or one with a catalogue."""
     return _language
 
 
 def _(message: str) -> str:
     """Translate `message` into the current language."""
-    return _translations.gettext(message)
+    # gettext("") is the catalogue's header, never something to show.
+    return _translations.gettext(message) if message else message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

@@ -1,0 +1,102 @@
+"""Wrapping by terminal cells, the way Textual will draw the lines."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+
+from tootui.render import wrap
+
+
+def lines(s: str, width: int) -> list[str]:
+    return [line.plain for line in wrap(Text(s), width)]
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("hello world", 20, ["hello world"]),
+        ("hello world", 7, ["hello", "world"]),
+        ("hello world again", 11, ["hello world", "again"]),
+        ("a verylongwordthatdoesnotfit", 10, ["a verylong", "wordthatdo", "esnotfit"]),
+        ("中文中文中文", 5, ["中文", "中文", "中文"]),
+        ("中文中文中文", 4, ["中文", "中文", "中文"]),
+        # Closing punctuation never starts a line; opening never ends one.
+        ("中文，中文", 4, ["中", "文，", "中文"]),
+        ("中文「中文」", 6, ["中文", "「中", "文」"]),
+        # Latin words inside CJK stay whole; CJK breaks next to them.
+        ("特别喜欢hobo weeks这个", 10, ["特别喜欢", "hobo weeks", "这个"]),
+        ("有A6 A5和weeks尺寸!", 9, ["有A6 A5和", "weeks尺", "寸!"]),
+        # Emoji and sequences measured as Rich (and so Textual) measures them.
+        ("\u2b07\ufe0f", 2, ["\u2b07\ufe0f"]),
+        ("ab\u2b07\ufe0f", 3, ["ab", "\u2b07\ufe0f"]),
+        ("🇨🇳🇯🇵", 3, ["🇨🇳", "🇯🇵"]),
+        ("👨\u200d👩\u200d👧👍🏽", 3, ["👨\u200d👩\u200d👧", "👍🏽"]),
+        ("e\u0301e\u0301e\u0301", 2, ["e\u0301e\u0301", "e\u0301"]),
+        # A wide character can't be drawn in one cell: marked, never overflowing.
+        ("中", 1, ["…"]),
+        # Hard breaks and blank lines are kept; break points drop their spaces.
+        ("one\n\ntwo", 10, ["one", "", "two"]),
+        ("a    b", 3, ["a", "b"]),
+        ("  indented", 20, ["  indented"]),
+        ("tab\there", 20, ["tab here"]),
+        ("no\xa0break here", 8, ["no\xa0break", "here"]),
+        ("zero\u200bwidth\u200bspace", 9, ["zero\u200bwidth\u200b", "space"]),
+    ],
+)
+def test_wrap(text: str, width: int, expected: list[str]) -> None:
+    assert lines(text, width) == expected
+
+
+def test_empty_text_has_no_lines() -> None:
+    assert wrap(Text(""), 10) == []
+
+
+def test_width_must_be_positive() -> None:
+    with pytest.raises(ValueError):
+        wrap(Text("x"), 0)
+
+
+def test_styles_follow_their_characters() -> None:
+    text = Text("plain ")
+    text.append("bold words here", Style(bold=True))
+    wrapped = wrap(text, 10)
+    assert [line.plain for line in wrapped] == ["plain bold", "words here"]
+    assert [(s.start, s.end) for s in wrapped[0].spans] == [(6, 10)]
+    assert [(s.start, s.end) for s in wrapped[1].spans] == [(0, 10)]
+
+
+def test_sample_url_wraps_within_width() -> None:
+    text = Text("官网:1101.com/store/techo/en/downlo…")
+    wrapped = wrap(text, 16)
+    assert "".join(line.plain for line in wrapped) == text.plain
+    assert all(cell_len(line.plain) <= 16 for line in wrapped)
+
+
+_ALPHABET = st.sampled_from(
+    list("abc xyz,.!-/")
+    + list("中文日本語한국어，。「」")
+    + ["\u2b07\ufe0f", "👨\u200d👩\u200d👧", "🇨🇳", "🇯🇵", "👍🏽", "e\u0301", "\u200b", "\xa0",
+       "\t", "\n", "שלום", "مرحبا", "ไทย"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join), st.integers(min_value=2, max_value=30))
+def test_wrap_never_overflows_nor_loses_text(s: str, width: int) -> None:
+    wrapped = wrap(Text(s), width)
+    for line in wrapped:
+        assert cell_len(line.plain) <= width
+    visible = "".join(ch for ch in s if not ch.isspace() or ch == "\xa0")
+    kept = "".join(ch for line in wrapped for ch in line.plain if not ch.isspace() or ch == "\xa0")
+    assert kept == visible
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_ALPHABET, max_size=30).map("".join))
+def test_wrap_to_one_cell_never_overflows(s: str) -> None:
+    assert all(cell_len(line.plain) <= 1 for line in wrap(Text(s), 1))

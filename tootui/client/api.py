@@ -1,0 +1,151 @@
+"""`MastodonClient`: blocking calls to one server for one account, in our models.
+
+Built on Mastodon.py, configured so that it never decides for us: no version
+checks (servers that report versions it can't parse, such as Pleroma's
+"2.7.2 (compatible; ...)", must not lose features), a 429 raises instead of
+sleeping inside the call (the UI waits on these threads), and every request
+has a timeout. Each method returns tootui models and raises only
+`tootui.client.errors.ClientError`s. Call it from worker threads, never from
+the UI's event loop. The on-disk cache will wrap an object with these same
+methods, so callers depend on the method set, not on this class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from tootui.client import transport
+from tootui.client.coerce import as_id, mapping
+from tootui.client.convert import (
+    account_from_json,
+    context_from_json,
+    instance_from_json,
+    status_from_json,
+    statuses_from_json,
+)
+from tootui.client.errors import ClientError, NotFoundError
+from tootui.models import Account, Context, InstanceInfo, Page, Status
+
+if TYPE_CHECKING:
+    from mastodon import Mastodon
+
+T = TypeVar("T")
+
+
+class MastodonClient:
+    """One server, one access token; methods block, so call them from workers."""
+
+    def __init__(self, base_url: str, access_token: str | None, *,
+                 timeout: float = transport.DEFAULT_TIMEOUT) -> None:
+        from mastodon import Mastodon  # lazily: not on the path to the first paint
+
+        self.base_url = base_url.rstrip("/")
+        self._token = access_token or ""
+        self._memory = transport.ResponseMemory()
+        self._session = transport.new_session(self._memory)
+        self._api: Mastodon = Mastodon(
+            access_token=access_token,
+            api_base_url=self.base_url,
+            version_check_mode="none",
+            ratelimit_method="throw",
+            request_timeout=timeout,
+            session=self._session,
+            user_agent=transport.USER_AGENT,
+        )
+
+    def close(self) -> None:
+        self._session.close()
+
+    def __enter__(self) -> MastodonClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _call(self, method: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        try:
+            return method(*args, **kwargs)
+        except ClientError:
+            raise
+        except Exception as exc:
+            # Mastodon.py's own errors, and whatever a malformed answer makes
+            # it raise while parsing: the caller only ever sees ClientError.
+            raise transport.client_error(
+                exc, self._memory, secrets=(self._token,)
+            ) from exc
+
+    # reading
+
+    def verify_credentials(self) -> Account:
+        return account_from_json(self._call(self._api.account_verify_credentials))
+
+    def instance(self) -> InstanceInfo:
+        """The server's limits, from `/api/v2/instance`, or v1 on older servers."""
+        try:
+            return instance_from_json(self._call(self._api.instance_v2))
+        except NotFoundError:
+            return instance_from_json(self._call(self._api.instance_v1))
+
+    def timeline(self, name: str = "home", *, max_id: str | None = None,
+                 min_id: str | None = None, limit: int = 40) -> Page:
+        """One page, newest first, with the cursors the server's Link header gave."""
+        result = self._call(
+            self._api.timeline, name, max_id=max_id, min_id=min_id, limit=limit
+        )
+        return Page(
+            items=statuses_from_json(result),
+            older=_cursor(getattr(result, "_pagination_next", None), "max_id"),
+            newer=_cursor(getattr(result, "_pagination_prev", None), "min_id"),
+        )
+
+    def status(self, status_id: str) -> Status:
+        return status_from_json(self._call(self._api.status, status_id))
+
+    def context(self, status_id: str) -> Context:
+        return context_from_json(self._call(self._api.status_context, status_id))
+
+    # writing
+
+    def post_status(self, text: str, *, in_reply_to_id: str | None = None,
+                    visibility: str | None = None, spoiler_text: str = "",
+                    language: str | None = None,
+                    idempotency_key: str | None = None) -> Status:
+        """Post; the same `idempotency_key` sent twice makes one status, not two."""
+        return status_from_json(self._call(
+            self._api.status_post,
+            text,
+            in_reply_to_id=in_reply_to_id,
+            visibility=visibility,
+            spoiler_text=spoiler_text or None,
+            language=language,
+            idempotency_key=idempotency_key,
+        ))
+
+    def _action(self, method: Callable[..., Any], status_id: str) -> Status:
+        # A boost answers with the new wrapper status; callers want the
+        # original they acted on, with its new counts and flags.
+        return status_from_json(self._call(method, status_id)).original
+
+    def favourite(self, status_id: str) -> Status:
+        return self._action(self._api.status_favourite, status_id)
+
+    def unfavourite(self, status_id: str) -> Status:
+        return self._action(self._api.status_unfavourite, status_id)
+
+    def reblog(self, status_id: str) -> Status:
+        return self._action(self._api.status_reblog, status_id)
+
+    def unreblog(self, status_id: str) -> Status:
+        return self._action(self._api.status_unreblog, status_id)
+
+    def bookmark(self, status_id: str) -> Status:
+        return self._action(self._api.status_bookmark, status_id)
+
+    def unbookmark(self, status_id: str) -> Status:
+        return self._action(self._api.status_unbookmark, status_id)
+
+
+def _cursor(pagination: object, key: str) -> str | None:
+    """Mastodon.py turns numeric cursors into ints; ours stay opaque strings."""
+    return as_id(mapping(pagination).get(key))

@@ -1,0 +1,82 @@
+"""The Starlette application: every API area's routes, errors and middleware."""
+
+from __future__ import annotations
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
+from starlette.routing import Route
+
+from tootui.demo import (
+    accounts,
+    instance,
+    markers,
+    notifications,
+    oauth,
+    search,
+    statuses,
+    streaming,
+    timelines,
+)
+from tootui.demo.instance_state import InstanceState
+from tootui.demo.middleware import FaultInjection, RateLimitHeaders
+from tootui.demo.seed import copy_media
+from tootui.demo.web import ApiError, error_response, json_response, state
+
+
+async def media_file(request: Request) -> Response:
+    media_dir = state(request).media_dir
+    name = request.path_params["file"]
+    path = media_dir / name
+    if "/" in name or name.startswith(".") or not path.is_file():
+        raise ApiError(404, "Not Found")
+    return FileResponse(path)
+
+
+async def placeholder_image(request: Request) -> Response:
+    """Avatars and headers nobody uploaded: Mastodon's `missing.png`."""
+    media_dir = state(request).media_dir
+    path = media_dir / "missing.png"
+    if not path.is_file():
+        copy_media("missing.png", media_dir)
+    return FileResponse(path)
+
+
+async def _api_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ApiError)
+    return error_response(exc)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    message = "Not Found" if exc.status_code == 404 else str(exc.detail)
+    return json_response({"error": message}, exc.status_code)
+
+
+def create_app(st: InstanceState) -> Starlette:
+    routes = [
+        *oauth.routes,
+        *instance.routes,
+        *accounts.routes,
+        *statuses.routes,
+        *timelines.routes,
+        *notifications.routes,
+        *markers.routes,
+        *search.routes,
+        *streaming.routes,
+        Route("/system/media_attachments/files/{id}/{size}/{file}", media_file, methods=["GET"]),
+        Route("/avatars/original/missing.png", placeholder_image, methods=["GET"]),
+        Route("/headers/original/missing.png", placeholder_image, methods=["GET"]),
+    ]
+    app = Starlette(
+        routes=routes,
+        exception_handlers={ApiError: _api_error, HTTPException: _http_error},
+        middleware=[
+            Middleware(RateLimitHeaders),
+            Middleware(FaultInjection, faults=st.faults),
+        ],
+    )
+    app.state.demo = st
+    return app

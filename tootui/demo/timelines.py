@@ -1,0 +1,115 @@
+"""Timelines: home, public (local / remote), hashtag, bookmarks and favourites,
+paged exactly as Mastodon pages them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from tootui.demo import entities
+from tootui.demo.visibility import VISIBLE_SQL
+from tootui.demo.web import (
+    Params,
+    current_account,
+    cursor,
+    fetch_page,
+    json_response,
+    link_header,
+    make_view,
+    params,
+    state,
+)
+
+_HOME_SQL = (
+    "(s.account_id = :me OR s.account_id IN (SELECT target_id FROM follows WHERE account_id = :me)"
+    " OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id AND m.account_id = :me))"
+)
+
+
+def _filters(p: Params) -> str:
+    """Optional filters shared by the public and hashtag timelines."""
+    clauses = []
+    if p.flag("local"):
+        clauses.append("(SELECT domain FROM accounts a WHERE a.id = s.account_id) IS NULL")
+    if p.flag("remote"):
+        clauses.append("(SELECT domain FROM accounts a WHERE a.id = s.account_id) IS NOT NULL")
+    if p.flag("only_media"):
+        clauses.append("EXISTS (SELECT 1 FROM media md WHERE md.status_id = s.id)")
+    return " AND ".join(clauses) or "1"
+
+
+async def _timeline(
+    request: Request, where: str, args: dict[str, Any], viewer: int | None
+) -> Response:
+    p = await params(request)
+    c = cursor(p)
+    with state(request).store.tx() as db:
+        named = {**args, "me": viewer if viewer is not None else -1}
+        rows = fetch_page(db, f"{where} AND {VISIBLE_SQL}", named, c, "s.id", "s.* FROM statuses s")
+        view = make_view(request, db, viewer)
+        body = [entities.status_from_row(view, row) for row in rows]
+    return json_response(body, headers=link_header(request, [row["id"] for row in rows]))
+
+
+async def home(request: Request) -> Response:
+    me = current_account(request)
+    return await _timeline(request, _HOME_SQL, {}, me)
+
+
+async def public(request: Request) -> Response:
+    viewer = current_account(request, required=False)
+    p = await params(request)
+    where = f"s.visibility = 'public' AND {_filters(p)}"
+    return await _timeline(request, where, {}, viewer)
+
+
+async def hashtag(request: Request) -> Response:
+    viewer = current_account(request, required=False)
+    p = await params(request)
+    tags = [request.path_params["tag"].lower(), *(t.lower() for t in p.list("any"))]
+    placeholders = ", ".join(f":t{i}" for i in range(len(tags)))
+    where = (
+        f"s.visibility = 'public' AND {_filters(p)} AND EXISTS (SELECT 1 FROM status_tags t"
+        f" WHERE t.status_id = s.id AND t.name IN ({placeholders}))"
+    )
+    return await _timeline(request, where, {f"t{i}": t for i, t in enumerate(tags)}, viewer)
+
+
+async def _by_record(request: Request, table: str) -> Response:
+    """Bookmarks and favourites page by their own record id, as Mastodon's do."""
+    me = current_account(request)
+    p = await params(request)
+    c = cursor(p)
+    with state(request).store.tx() as db:
+        rows = fetch_page(
+            db,
+            "r.account_id = :me",
+            {"me": me},
+            c,
+            "r.id",
+            f"r.id AS rid, r.status_id FROM {table} r",
+        )
+        view = make_view(request, db, me)
+        body = [s for s in (entities.status(view, row["status_id"]) for row in rows) if s]
+    return json_response(body, headers=link_header(request, [row["rid"] for row in rows]))
+
+
+async def bookmarks(request: Request) -> Response:
+    return await _by_record(request, "bookmarks")
+
+
+async def favourites(request: Request) -> Response:
+    return await _by_record(request, "favourites")
+
+
+routes = [
+    Route("/api/v1/timelines/home", home, methods=["GET"]),
+    Route("/api/v1/timelines/public", public, methods=["GET"]),
+    Route("/api/v1/timelines/tag/{tag}", hashtag, methods=["GET"]),
+    Route("/api/v1/bookmarks", bookmarks, methods=["GET"]),
+    Route("/api/v1/favourites", favourites, methods=["GET"]),
+]

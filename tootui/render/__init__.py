@@ -1,0 +1,16 @@
+"""Pure rendering of server data to safe, styled terminal text (no Textual here)."""
+
+from tootui.render.html import LinkTarget, render_html
+from tootui.render.sanitize import clean, safe_url
+from tootui.render.status import RenderedStatus, render_status
+from tootui.render.wrap import wrap
+
+__all__ = [
+    "LinkTarget",
+    "RenderedStatus",
+    "clean",
+    "render_html",
+    "render_status",
+    "safe_url",
+    "wrap",
+]

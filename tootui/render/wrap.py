@@ -1,0 +1,162 @@
+"""Wrap styled text to a terminal width, measured in cells the way Textual draws.
+
+Widths come from Rich's `cell_len`, which Textual itself uses, so a line we
+call `width` cells wide is drawn `width` cells wide (U+2B07 U+FE0F counts 2,
+as Rich measures the emoji presentation). Break rules, simplified from UAX #14:
+between any two wide (CJK, emoji) characters, at spaces and after zero-width
+spaces; Latin words stay whole when they fit; closing punctuation never starts
+a line and opening punctuation never ends one; a flag's two regional
+indicators and a ZWJ sequence are never split.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len, split_graphemes
+from rich.text import Text
+
+# Not at the start of a line (kinsoku: closing marks, small kana, prolonged sound).
+_NO_START = frozenset(
+    ",.!?;:)]}%'\"’”»›，。、！？；：）」』】〉》〕］｝〙〗…‥・ー〜～"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ"
+)
+# Not at the end of a line (opening marks).
+_NO_END = frozenset("([{‘“«‹（「『【〈《〔［｛〘〖")
+# Spaces that allow a break; no-break spaces are word characters on purpose.
+_NON_BREAKING = frozenset("\xa0\u2007\u202f\u2060\ufeff")
+_ZERO_WIDTH_SPACE = "\u200b"
+_REGIONAL_INDICATORS = range(0x1F1E6, 0x1F200)
+_TAB_SIZE = 4
+_UNFITTABLE = "…"
+
+
+def _clusters(plain: str) -> list[tuple[int, int, int]]:
+    """Grapheme clusters as (start, end, cells), with flags kept in one piece."""
+    spans, _total = split_graphemes(plain)
+    merged: list[tuple[int, int, int]] = []
+    for start, end, cells in spans:
+        if (
+            merged
+            and end - start == 1
+            and ord(plain[start]) in _REGIONAL_INDICATORS
+            and merged[-1][1] - merged[-1][0] == 1
+            and ord(plain[merged[-1][0]]) in _REGIONAL_INDICATORS
+        ):
+            # A single-character previous cluster is an unpaired indicator.
+            prev_start, _end, prev_cells = merged.pop()
+            merged.append((prev_start, end, prev_cells + cells))
+        else:
+            merged.append((start, end, cells))
+    return merged
+
+
+def _is_space(ch: str) -> bool:
+    return ch.isspace() and ch not in _NON_BREAKING
+
+
+def _units(plain: str, clusters: list[tuple[int, int, int]]) -> list[tuple[int, int, int, bool]]:
+    """Unbreakable pieces as (start, end, cells, is_space)."""
+    units: list[list[int]] = []
+    spaces: list[bool] = []
+    prev: tuple[int, int, int] | None = None
+    for cluster in clusters:
+        start, end, cells = cluster
+        first = plain[start]
+        space = _is_space(first)
+        if prev is None:
+            joined = False
+        else:
+            prev_first = plain[prev[0]]
+            prev_space = spaces[-1]
+            if space or prev_space:
+                joined = space and prev_space
+            elif first in _NO_START or prev_first in _NO_END:
+                joined = True
+            elif cells == 2 or prev[2] == 2 or prev_first == _ZERO_WIDTH_SPACE:
+                joined = False
+            else:
+                joined = True
+        if joined:
+            units[-1][1] = end
+            units[-1][2] += cells
+        else:
+            units.append([start, end, cells])
+            spaces.append(space)
+        prev = cluster
+    return [(u[0], u[1], u[2], s) for u, s in zip(units, spaces, strict=True)]
+
+
+def _wrap_line(line: Text, width: int) -> list[Text]:
+    plain = line.plain
+    if cell_len(plain) <= width:
+        return [line]
+    clusters = _clusters(plain)
+    ranges: list[tuple[int, int]] = []
+    unfittable: set[int] = set()
+    start: int | None = None
+    content_end = 0
+    used = 0
+    first_line = True
+
+    def flush() -> None:
+        nonlocal start, used, first_line
+        first = start if start is not None else content_end
+        ranges.append((first, max(first, content_end)))
+        start, used, first_line = None, 0, False
+
+    for unit_start, unit_end, cells, space in _units(plain, clusters):
+        if space:
+            if start is None and not first_line:
+                continue  # no leading spaces where we broke the line
+            if used + cells <= width:
+                start = unit_start if start is None else start
+                used += cells
+            elif start is not None:
+                flush()
+            continue
+        if used + cells <= width:
+            start = unit_start if start is None else start
+            used += cells
+            content_end = unit_end
+            continue
+        if cells <= width and start is not None:
+            flush()
+            start, used, content_end = unit_start, cells, unit_end
+            continue
+        # Longer than a whole line: fold it by clusters, filling this line first.
+        for c_start, c_end, c_cells in clusters:
+            if c_start < unit_start or c_end > unit_end:
+                continue
+            if used + c_cells > width and start is not None:
+                flush()
+            start = c_start if start is None else start
+            content_end = c_end
+            if c_cells > width:
+                unfittable.add(c_start)
+                flush()
+                continue
+            used += c_cells
+    if start is not None:
+        flush()
+    return [_slice(line, a, b, unfittable) for a, b in ranges]
+
+
+def _slice(line: Text, start: int, end: int, unfittable: set[int]) -> Text:
+    if start in unfittable:
+        # A wide character on a one-cell line can't be drawn; show that
+        # something is there rather than overflow the width.
+        return Text(_UNFITTABLE, style=line.style)
+    return line[start:end]
+
+
+def wrap(text: Text, width: int) -> list[Text]:
+    """Lines of at most `width` cells; hard line breaks kept, none for empty text."""
+    if width < 1:
+        raise ValueError(f"width must be at least 1, not {width}")
+    if not text.plain:
+        return []
+    lines: list[Text] = []
+    for line in text.split("\n", allow_blank=True):
+        if "\t" in line.plain:
+            line.expand_tabs(_TAB_SIZE)
+        lines.extend(_wrap_line(line, width))
+    return lines

@@ -1,0 +1,49 @@
+"""The help screen: every key binding, generated from the one table."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tootui.i18n import _
+from tootui.ui.bindings import KEYS, SCOPE_TITLES, Scope, bindings_for, display_keys
+
+
+def bindings_table(keymap: Mapping[str, str]) -> Table:
+    """Keys and what they do, by where they act; `keymap` holds remapped keys by id."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", style="bold", no_wrap=True)
+    table.add_column()
+    for scope in Scope:
+        specs = [spec for spec in KEYS if spec.scope is scope]
+        if not specs:
+            continue
+        if table.row_count:
+            table.add_row("", "")
+        table.add_row("", _(SCOPE_TITLES[scope]), style="underline")
+        for spec in specs:
+            table.add_row(display_keys(keymap.get(spec.id, spec.keys)), _(spec.description))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """A list of every binding over the app; any of its own keys closes it."""
+
+    BINDINGS = bindings_for(Scope.HELP)
+
+    def __init__(self, keymap: Mapping[str, str]) -> None:
+        super().__init__()
+        self._keymap = keymap
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help") as scroll:
+            scroll.border_title = _("Keys")
+            yield Static(bindings_table(self._keymap), id="help-table")
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,93 @@
+"""Messages shared by more than one widget: intents up, results back down.
+
+Widgets post *intent* messages (something should happen to a status); the
+screen that owns the client runs the request in a worker and posts a *result*
+message back to itself, handled on the UI thread. Messages used by one widget
+only are nested in that widget's class instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import Enum
+
+from textual.message import Message
+
+from tootui.client.errors import ClientError
+from tootui.models import Context, Status
+
+
+class Toggle(Enum):
+    """A per-status flag the user can switch on and off."""
+
+    FAVOURITE = "favourite"
+    BOOST = "boost"
+    BOOKMARK = "bookmark"
+
+
+class ThreadRequested(Message):
+    """The user wants to read `status` in its thread."""
+
+    def __init__(self, status: Status) -> None:
+        super().__init__()
+        self.status = status
+
+
+class ReplyRequested(Message):
+    """The user wants to reply to `status`."""
+
+    def __init__(self, status: Status) -> None:
+        super().__init__()
+        self.status = status
+
+
+class ToggleRequested(Message):
+    """The user wants to switch `kind` on `status` (to its opposite)."""
+
+    def __init__(self, kind: Toggle, status: Status) -> None:
+        super().__init__()
+        self.kind = kind
+        self.status = status
+
+
+class TimelineLoaded(Message):
+    """The newest statuses of the timeline `name` arrived from the server."""
+
+    def __init__(self, name: str, statuses: Sequence[Status]) -> None:
+        super().__init__()
+        self.name = name
+        self.statuses = statuses
+
+
+class ThreadLoaded(Message):
+    """The thread around `status` arrived from the server."""
+
+    def __init__(self, status: Status, context: Context) -> None:
+        super().__init__()
+        self.status = status
+        self.context = context
+
+
+class StatusUpdated(Message):
+    """The server returned a new version of a status (counts, flags)."""
+
+    def __init__(self, status: Status) -> None:
+        super().__init__()
+        self.status = status
+
+
+class StatusPosted(Message):
+    """The server accepted a status the user wrote."""
+
+    def __init__(self, status: Status) -> None:
+        super().__init__()
+        self.status = status
+
+
+class RequestFailed(Message):
+    """A request to the server failed; `error` says why in one line."""
+
+    def __init__(self, error: ClientError, *, posting: bool = False) -> None:
+        super().__init__()
+        self.error = error
+        self.posting = posting

@@ -1,0 +1,118 @@
+"""The lines one status occupies in a status list, as Rich `Text`.
+
+A status is drawn as: who boosted it (for a boost), a header (author, handle,
+relative time), the wrapped body and extras (media, card, poll), a line of
+counts and markers, and a blank separator. Only the body and extras are costly
+(HTML rendering and wrapping), so only they are cached, by the list; the other
+lines are rebuilt when painted because they change without the status's
+`cache_key` changing (the time goes stale, counts and flags follow toggles).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+
+from tootui.i18n import _, ngettext
+from tootui.l10n import count, relative_time
+from tootui.models import Status
+from tootui.render import RenderedStatus, render_status
+from tootui.render.sanitize import clean
+from tootui.render.wrap import wrap
+
+Renderer = Callable[[Status], RenderedStatus]
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    """The styles the list paints with, resolved from its component classes."""
+
+    boost: Style
+    time: Style
+    meta: Style
+    marker: Style
+    more: Style
+
+
+def make_renderer(local_domain: str | None) -> Renderer:
+    """A renderer that renders what the reader reads: a boost's original."""
+
+    def render(status: Status) -> RenderedStatus:
+        return render_status(status.original, local_domain=local_domain)
+
+    return render
+
+
+def one_line(value: str) -> str:
+    """A server string made safe and kept on one line (names, handles)."""
+    return " ".join(clean(value).split())
+
+
+def fixed_line_count(status: Status) -> int:
+    """Lines a status takes besides its body and extras."""
+    boost = 1 if status.reblog is not None else 0
+    return boost + 3  # header, counts, separator
+
+
+def body_lines(rendered: RenderedStatus, width: int, collapse_after: int | None,
+               palette: Palette) -> list[Text]:
+    """The body and extras wrapped to `width`, the body cut after `collapse_after` lines."""
+    width = max(width, 1)
+    lines: list[Text] = []
+    body = wrap(rendered.body, width) if rendered.body.plain.strip() else []
+    if collapse_after is not None and len(body) > collapse_after + 1:
+        hidden = len(body) - collapse_after
+        body = body[:collapse_after]
+        note = ngettext("… {n} more line", "… {n} more lines", hidden).format(n=count(hidden))
+        body.append(Text(note, style=palette.more))
+    lines.extend(body)
+    for extra in rendered.extras:
+        lines.extend(wrap(extra, width))
+    return lines
+
+
+def boost_line(status: Status, palette: Palette) -> Text:
+    """Who boosted the status, for a boost."""
+    booster = one_line(status.account.name)
+    return Text(_("⇄ {name} boosted").format(name=booster), style=palette.boost)
+
+
+def header_line(rendered: RenderedStatus, status: Status, width: int, palette: Palette,
+                now: datetime | None = None) -> Text:
+    """Author and handle on the left, the relative time on the right."""
+    when = relative_time(status.original.created_at, now)
+    header = rendered.header.copy()
+    room = width - (cell_len(when) + 1 if when else 0)
+    if header.cell_len > room:
+        header.truncate(max(room, 1), overflow="ellipsis")
+    if when:
+        header.pad_right(max(width - header.cell_len - cell_len(when), 1))
+        header.append(when, style=palette.time)
+    return header
+
+
+def meta_line(status: Status, palette: Palette) -> Text:
+    """Reply, boost and favourite counts, then what the user did to the status."""
+    original = status.original
+    line = Text(style=palette.meta)
+    line.append(f"↩ {count(original.replies_count)}   ")
+    line.append(f"⇄ {count(original.reblogs_count)}   ")
+    line.append(f"★ {count(original.favourites_count)}")
+    markers = [
+        label
+        for flag, label in (
+            (original.favourited, _("favourited")),
+            (original.reblogged, _("boosted")),
+            (original.bookmarked, _("bookmarked")),
+        )
+        if flag
+    ]
+    if markers:
+        line.append("   ")
+        line.append(" · ".join(markers), style=palette.marker)
+    return line
