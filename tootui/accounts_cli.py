@@ -69,6 +69,11 @@ def guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namespa
     except KeyboardInterrupt:
         fail(_("Interrupted."))
         return 130
+    except OSError as exc:
+        # A full disk or an unwritable config dir: say which file, not a traceback.
+        fail(_("Could not use {file}: {reason}").format(
+            file=exc.filename or "?", reason=exc.strerror or type(exc).__name__))
+        return EXIT_FAILED
 
 
 def fail(message: str) -> None:
@@ -77,10 +82,12 @@ def fail(message: str) -> None:
 
 def _start_app(args: argparse.Namespace) -> int:
     from tootui.profiles import load_session
-    from tootui.ui.app import create_app
 
     client, profile = load_session(args.profile)
-    app = create_app(client, account_label=profile.account)
+    from tootui.ui.app import create_app
+
+    app = create_app(client, account_label=profile.account,
+                     local_domain=profile.account.rsplit("@", 1)[-1])
     app.run()
     return app.return_code or 0
 
@@ -95,6 +102,10 @@ def _login(args: argparse.Namespace) -> int:
     )
     print(_("Logged in as {account} (profile {name}).").format(
         account=f"@{profile.account}", name=profile.name))
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        # A person at a terminal goes straight to the home timeline; scripts just log in.
+        args.profile = profile.name
+        return _start_app(args)
     return 0
 
 

@@ -17,6 +17,7 @@ import keyring.core
 import keyring.errors
 from keyring.backends import chainer, fail, null
 
+from tootui.client.errors import one_line
 from tootui.i18n import _
 
 SERVICE = "tootui"
@@ -43,7 +44,7 @@ def _pick_backend() -> keyring.backend.KeyringBackend:
         # Backends probe D-Bus or the OS while being detected and raise whatever
         # their transport raises; every such failure means no usable keyring.
         raise KeyringUnavailable(
-            _("No usable keyring: {reason}. Start a Secret Service (e.g. gnome-keyring) "
+            _("No usable keyring ({reason}): start a Secret Service (e.g. gnome-keyring) "
               "in this session and try again.").format(reason=_one_line(exc))
         ) from None
     candidates = backend.backends if isinstance(backend, chainer.ChainerBackend) else [backend]
@@ -68,8 +69,7 @@ def _pick_backend() -> keyring.backend.KeyringBackend:
 
 
 def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text[:200]
+    return one_line(str(exc)) or type(exc).__name__
 
 
 def _check_not_locked(backend: keyring.backend.KeyringBackend) -> None:

@@ -46,6 +46,9 @@ class LoginFlow:
     def __init__(self, instance: str, *, profile_name: str | None = None,
                  store: KeyringStore | None = None, config: Config | None = None) -> None:
         self.instance = normalize_instance(instance)
+        if profile_name is not None and (not profile_name.strip()
+                                         or not profile_name.isprintable()):
+            raise ProfileError(_("A profile name must be printable text, and not empty."))
         self.profile_name = profile_name
         self.config = config if config is not None else config_mod.load()
         self.store = store if store is not None else KeyringStore()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import closing
+
 import pytest
 
 from tests.accounts.secret_service import PrivateSecretService
@@ -22,11 +24,29 @@ def test_tokens_and_client_secrets_round_trip(secret_service: PrivateSecretServi
     assert again.token("alice@example.social") is None
 
 
-def test_fail_backend_is_unusable() -> None:
+@pytest.mark.parametrize(
+    "backend",
+    ["keyring.backends.fail.Keyring", "keyring.backends.null.Keyring",
+     "keyring.backends.chainer.ChainerBackend"],
+)
+def test_backends_that_keep_nothing_are_unusable(
+    backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", backend)
     with pytest.raises(KeyringUnavailable) as err:
         KeyringStore().check_usable()
     assert "\n" not in str(err.value)
     assert "Secret Service" in str(err.value)
+
+
+def test_locked_collection_is_unusable(secret_service: PrivateSecretService) -> None:
+    import secretstorage
+
+    with closing(secretstorage.dbus_init()) as bus:
+        secretstorage.get_default_collection(bus).lock()
+    with pytest.raises(KeyringUnavailable) as err:
+        KeyringStore().check_usable()
+    assert "locked" in str(err.value)
 
 
 def test_unreachable_secret_service_is_unusable(monkeypatch: pytest.MonkeyPatch) -> None:

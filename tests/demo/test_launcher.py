@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tootui.demo.launcher import DemoLaunchError, start_demo_subprocess
+from tootui.demo.launcher import DemoStartError, start_demo_subprocess
 
 
 def test_subprocess_serves_and_stops(tmp_path: Path) -> None:
@@ -29,7 +29,7 @@ def test_subprocess_serves_and_stops(tmp_path: Path) -> None:
 
 
 def test_child_failure_is_reported(tmp_path: Path) -> None:
-    with pytest.raises(DemoLaunchError, match="seed file .*missing.json"):
+    with pytest.raises(DemoStartError, match=r"seed file .*missing\.json"):
         start_demo_subprocess(tmp_path / "d", seed_file=tmp_path / "missing.json")
 
 
@@ -53,4 +53,22 @@ def test_demo_server_command_prints_url_and_token(tmp_path: Path) -> None:
         assert me.json()["username"] == "demo"
     finally:
         process.send_signal(signal.SIGINT)
+        assert process.wait(20) == 0
+
+
+def test_module_stops_on_sigterm(tmp_path: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tootui.demo", "--data-dir", str(tmp_path)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        prefix, url = process.stdout.readline().split()
+        assert prefix == "tootui-demo-ready"
+        # stdin at EOF does not stop it: only the launcher asks for that
+        assert requests.get(f"{url}/api/v1/instance", timeout=10).status_code == 200
+    finally:
+        process.send_signal(signal.SIGTERM)
         assert process.wait(20) == 0

@@ -23,9 +23,10 @@ def test_read_and_page(demo_server: DemoServer) -> None:
     first = api.timeline_home(limit=5)
     assert len(first) == 5
     rest = api.fetch_next(first)
-    assert len(rest) == 4
+    assert rest is not None and len(rest) == 4
     assert api.fetch_next(rest) == []  # Mastodon links "next" from every non-empty page
     newer = api.fetch_previous(rest)
+    assert newer is not None
     assert [s["id"] for s in newer] == [s["id"] for s in first]
 
 
@@ -33,7 +34,10 @@ def test_post_thread_and_actions(demo_server: DemoServer) -> None:
     api = _client(demo_server)
     parent = api.timeline_home()[1]
     reply = api.status_post("好的!", in_reply_to_id=parent["id"], idempotency_key="k1")
-    assert api.status_post("好的!", in_reply_to_id=parent["id"], idempotency_key="k1")["id"] == reply["id"]
+    assert (
+        api.status_post("好的!", in_reply_to_id=parent["id"], idempotency_key="k1")["id"]
+        == reply["id"]
+    )
     context = api.status_context(reply["id"])
     assert [s["id"] for s in context["ancestors"]] == [parent["id"]]
     assert api.status_favourite(parent["id"])["favourited"] is True
@@ -51,11 +55,17 @@ def test_post_thread_and_actions(demo_server: DemoServer) -> None:
 
 def test_oauth_with_mastodonpy(demo_server: DemoServer) -> None:
     client_id, client_secret = Mastodon.create_app(
-        "mpy", api_base_url=demo_server.url, redirect_uris="urn:ietf:wg:oauth:2.0:oob",
+        "mpy",
+        api_base_url=demo_server.url,
+        redirect_uris="urn:ietf:wg:oauth:2.0:oob",
         scopes=["read", "write"],
     )
-    api = Mastodon(client_id=client_id, client_secret=client_secret,
-                   api_base_url=demo_server.url, version_check_mode="none")
+    api = Mastodon(
+        client_id=client_id,
+        client_secret=client_secret,
+        api_base_url=demo_server.url,
+        version_check_mode="none",
+    )
     # The demo speaks plain http on loopback, which Mastodon.py allows only when asked.
     url = api.auth_request_url(scopes=["read", "write"], allow_http=True)
     page = requests.get(url, timeout=10).text

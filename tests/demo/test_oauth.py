@@ -22,21 +22,35 @@ def _register(server: DemoServer, redirect: str = REDIRECT) -> dict[str, str]:
     return response.json()  # type: ignore[no-any-return]
 
 
-def _authorize(server: DemoServer, app: dict[str, str], redirect: str = REDIRECT) -> requests.Response:
+def _authorize(
+    server: DemoServer, app: dict[str, str], redirect: str = REDIRECT
+) -> requests.Response:
     return requests.get(
         f"{server.url}/oauth/authorize",
-        params={"response_type": "code", "client_id": app["client_id"], "redirect_uri": redirect,
-                "scope": "read write", "state": "xyz 1"},
+        params={
+            "response_type": "code",
+            "client_id": app["client_id"],
+            "redirect_uri": redirect,
+            "scope": "read write",
+            "state": "xyz 1",
+        },
         allow_redirects=False,
         timeout=10,
     )
 
 
-def _exchange(server: DemoServer, app: dict[str, str], code: str, redirect: str = REDIRECT) -> requests.Response:
+def _exchange(
+    server: DemoServer, app: dict[str, str], code: str, redirect: str = REDIRECT
+) -> requests.Response:
     return requests.post(
         f"{server.url}/oauth/token",
-        data={"grant_type": "authorization_code", "code": code, "redirect_uri": redirect,
-              "client_id": app["client_id"], "client_secret": app["client_secret"]},
+        data={
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": redirect,
+            "client_id": app["client_id"],
+            "client_secret": app["client_secret"],
+        },
         timeout=10,
     )
 

@@ -28,10 +28,16 @@ def test_post_appears_on_top_of_home(demo_server: DemoServer) -> None:
 def test_reply_with_json_body_and_options(demo_server: DemoServer) -> None:
     api = api_for(demo_server)
     parent = api.home()[0]
-    response = api.post("/api/v1/statuses", json={
-        "status": "@yuzu 同意!", "in_reply_to_id": parent["id"], "visibility": "unlisted",
-        "spoiler_text": "cw", "language": "zh",
-    })
+    response = api.post(
+        "/api/v1/statuses",
+        json={
+            "status": "@yuzu 同意!",
+            "in_reply_to_id": parent["id"],
+            "visibility": "unlisted",
+            "spoiler_text": "cw",
+            "language": "zh",
+        },
+    )
     reply = response.json()
     assert reply["in_reply_to_id"] == parent["id"]
     assert reply["in_reply_to_account_id"] == parent["account"]["id"]
@@ -42,7 +48,9 @@ def test_reply_with_json_body_and_options(demo_server: DemoServer) -> None:
     assert [s["id"] for s in context["descendants"]] == [reply["id"]]
     assert [s["account"]["username"] for s in context["ancestors"]] == ["lanlan"]
     with sqlite3.connect(demo_server.db_path) as db:
-        (stored,) = db.execute("SELECT in_reply_to_id FROM statuses WHERE id=?", (int(reply["id"]),)).fetchone()
+        (stored,) = db.execute(
+            "SELECT in_reply_to_id FROM statuses WHERE id=?", (int(reply["id"]),)
+        ).fetchone()
     assert str(stored) == parent["id"]
 
 
@@ -52,7 +60,9 @@ def test_idempotency_key_returns_the_same_status(demo_server: DemoServer) -> Non
     first = api.post("/api/v1/statuses", data={"status": "once"}, headers=headers).json()
     second = api.post("/api/v1/statuses", data={"status": "once"}, headers=headers).json()
     assert first["id"] == second["id"]
-    other = api.post("/api/v1/statuses", data={"status": "once"}, headers={"Idempotency-Key": "x"}).json()
+    other = api.post(
+        "/api/v1/statuses", data={"status": "once"}, headers={"Idempotency-Key": "x"}
+    ).json()
     assert other["id"] != first["id"]
     assert [s["content"] for s in api.home()[:3]].count("<p>once</p>") == 2
 

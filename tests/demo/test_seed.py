@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import requests
@@ -20,9 +21,15 @@ def test_home_has_nine_posts_newest_first(demo_server: DemoServer) -> None:
     assert ids == sorted(ids, reverse=True)
     times = [s["created_at"] for s in home]
     assert times == sorted(times, reverse=True)
-    assert [s["account"]["username"] for s in home][:5] == ["yuzu", "lanlan", "mianhua", "haitang", "juzi"]
+    assert [s["account"]["username"] for s in home][:5] == [
+        "yuzu",
+        "lanlan",
+        "mianhua",
+        "haitang",
+        "juzi",
+    ]
     # created_at is the time inside the snowflake id, minutes to hours apart
-    gaps = [(id_ms(a) - id_ms(b)) / 60_000 for a, b in zip(ids, ids[1:], strict=False)]
+    gaps = [(id_ms(a) - id_ms(b)) / 60_000 for a, b in itertools.pairwise(ids)]
     assert all(10 <= gap <= 180 for gap in gaps), gaps
 
 
@@ -33,10 +40,14 @@ def test_replies_point_at_their_parents(demo_server: DemoServer) -> None:
     assert home[0]["in_reply_to_account_id"] == by_user["lanlan"]["account"]["id"]
     assert by_user["haitang"]["in_reply_to_id"] == by_user["juzi"]["id"]
     assert by_user["lanlan"]["replies_count"] == 1
-    assert home[0]["mentions"] == [{
-        "id": by_user["lanlan"]["account"]["id"], "username": "lanlan",
-        "url": f"{demo_server.url}/@lanlan", "acct": "lanlan",
-    }]
+    assert home[0]["mentions"] == [
+        {
+            "id": by_user["lanlan"]["account"]["id"],
+            "username": "lanlan",
+            "url": f"{demo_server.url}/@lanlan",
+            "acct": "lanlan",
+        }
+    ]
 
 
 def test_status_html_is_mastodons(demo_server: DemoServer) -> None:
@@ -44,13 +55,14 @@ def test_status_html_is_mastodons(demo_server: DemoServer) -> None:
     base = demo_server.url
     assert home[0]["content"] == (
         f'<p><span class="h-card" translate="no"><a href="{base}/@lanlan" class="u-url mention">'
-        "@<span>lanlan</span></a></span> 打工打魔怔了!不要再为熊老板卖命了!他获得了鲑鱼卵你又获得了什么!</p>"
+        "@<span>lanlan</span></a></span> "
+        "打工打魔怔了!不要再为熊老板卖命了!他获得了鲑鱼卵你又获得了什么!</p>"
     )
     post2 = home[2]["content"]
     assert post2.startswith("<p>天呐天呐") and post2.count("<br>") == 2 and post2.endswith("</p>")
     assert (
-        '<a href="https://www.1101.com/store/techo/en/download/#detail-1-365keizoku" target="_blank"'
-        ' rel="nofollow noopener" translate="no"><span class="invisible">https://www.</span>'
+        '<a href="https://www.1101.com/store/techo/en/download/#detail-1-365keizoku"'
+        ' target="_blank" rel="nofollow noopener" translate="no"><span class="invisible">https://www.</span>'
         '<span class="ellipsis">1101.com/store/techo/en/downlo</span>'
         '<span class="invisible">ad/#detail-1-365keizoku</span></a>'
     ) in post2
@@ -73,7 +85,10 @@ def test_attachment_card_and_tags(demo_server: DemoServer) -> None:
     assert card["url"] == "https://b23.tv/tVKr9AZ" and card["type"] == "link" and card["title"]
     post7 = home[8]
     assert [t["name"] for t in post7["tags"]] == ["neodb", "mastodon", "neogroup"]
-    assert f'<a href="{demo_server.url}/tags/NeoDB" class="mention hashtag" rel="tag">#<span>NeoDB</span></a>' in post7["content"]
+    assert (
+        f'<a href="{demo_server.url}/tags/NeoDB" class="mention hashtag" rel="tag">'
+        "#<span>NeoDB</span></a>" in post7["content"]
+    )
     assert all(not s["media_attachments"] for i, s in enumerate(home) if i != 2)
 
 
@@ -81,7 +96,9 @@ def test_long_post_fits_the_instance_limit(demo_server: DemoServer) -> None:
     api = api_for(demo_server)
     limit = api.get("/api/v2/instance").json()["configuration"]["statuses"]["max_characters"]
     assert limit > 1383
-    assert api.get("/api/v1/instance").json()["configuration"]["statuses"]["max_characters"] == limit
+    assert (
+        api.get("/api/v1/instance").json()["configuration"]["statuses"]["max_characters"] == limit
+    )
 
 
 def test_demo_user_follows_every_author(demo_server: DemoServer) -> None:

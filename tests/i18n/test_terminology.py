@@ -46,13 +46,11 @@ WRONG: dict[str, str] = {
 @pytest.fixture(scope="module")
 def translated() -> list[tuple[str, str]]:
     catalog: Catalog = update.read_catalogue("zh_CN")
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for message in catalog:
-        if not message.id:
-            continue
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        pairs.extend((ids[0], s) for s in strings if s)
+        english = message.id if isinstance(message.id, str) else message.id[0]
+        strings = [message.string] if isinstance(message.string, str) else message.string or []
+        pairs.extend((english, s) for s in strings if english and s)
     return pairs
 
 

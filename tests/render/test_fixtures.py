@@ -90,7 +90,7 @@ def test_quote_post_keeps_its_fallback_line() -> None:
 
 def test_boost_renders_the_original_with_a_boost_line() -> None:
     r = _render_file("local-reblog-wrapper.json")
-    assert r.boosted_by is not None and r.boosted_by.plain == "⟳ John Lennon boosted"
+    assert r.boosted_by is not None and r.boosted_by.plain == "⇄ John Lennon boosted"
     assert r.body.plain == "Toot!"
     assert r.header.plain == "John Lennon @mastodonpy_test"
 

@@ -49,6 +49,8 @@ def plain(html: str, **kwargs: object) -> str:
         ('<ol start="99999999999999999999999"><li>x</li></ol>', "1000000. x"),
         ('<ol start="abc"><li>x</li></ol>', "1. x"),
         ("<ul><li>a<ul><li>b</li></ul></li></ul>", "• a\n  ◦ b"),
+        ("<ul><li><p>a</p><p>b</p></li><li>c</li></ul>", "• a\n\n  b\n• c"),
+        ("<ol><li>a<ol><li>b</li></ol></li><li>c</li></ol>", "1. a\n   1. b\n2. c"),
         ("<p>before</p><ul><li>x</li></ul><p>after</p>", "before\n\n• x\n\nafter"),
         ("<pre><code>def f():\n    return 1\n\n\nx = 2</code></pre>",
          "def f():\n    return 1\n\n\nx = 2"),
@@ -63,6 +65,7 @@ def plain(html: str, **kwargs: object) -> str:
         ('<p>img <img src="https://x/i.png" alt="a cat"> end</p>', "img a cat end"),
         ("<p>unclosed <b>bold <i>both</p><p>next", "unclosed bold both\n\nnext"),
         ("<p><!-- comment -->visible</p>", "visible"),
+        ('<?xml version="1.0"?><!ENTITY x "y"><p>after</p>', "after"),
         ("<p>x</p>\n\n\n<p>y</p>", "x\n\ny"),
         ("<p></p><p> </p><p>only</p>", "only"),
         ("", ""),
@@ -116,6 +119,12 @@ def test_link_text_that_hides_its_target_shows_the_real_domain() -> None:
     assert plain(html) == "read this (example.org)"
     html = '<p><a href="https://example.org/">https://example.org/</a></p>'
     assert plain(html) == "https://example.org/"
+    html = '<p><a href="https://bank.example.evil.test/">bank.example</a></p>'
+    assert plain(html) == "bank.example (bank.example.evil.test)"
+    html = '<p><a href="https://bank.example.evil.test/x">bank.example…</a></p>'
+    assert plain(html) == "bank.example… (bank.example.evil.test)"
+    html = '<p><a href="https://www.example.org/a/b?c">example.org/a</a></p>'
+    assert plain(html) == "example.org/a"
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,8 @@ def lines(s: str, width: int) -> list[str]:
         ("tab\there", 20, ["tab here"]),
         ("no\xa0break here", 8, ["no\xa0break", "here"]),
         ("zero\u200bwidth\u200bspace", 9, ["zero\u200bwidth\u200b", "space"]),
+        # Rich joins a zero-width space to the space before it: not droppable.
+        ("aa \u200b", 2, ["aa", " \u200b"]),
     ],
 )
 def test_wrap(text: str, width: int, expected: list[str]) -> None:

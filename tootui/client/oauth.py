@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from tootui.client import transport
-from tootui.client.errors import AuthError, ServerError
+from tootui.client.errors import AuthError, ClientError, RefusedError, ServerError
 from tootui.i18n import _
 
 if TYPE_CHECKING:
@@ -47,17 +47,20 @@ def _allow_http(base_url: str) -> bool:
 
 
 def _oauth_call(call: Callable[[], T], memory: transport.ResponseMemory,
-                secrets_: Sequence[str]) -> T:
-    """Run one Mastodon.py OAuth call; any refusal by the server is an AuthError."""
+                secrets_: Sequence[str],
+                refusal: type[ClientError] = AuthError) -> T:
+    """Run one Mastodon.py OAuth call; the server refusing it raises `refusal`."""
     from mastodon import errors as m
 
     try:
         return call()
     except Exception as exc:
-        failure = memory.failure()
         cause = _root_cause(exc)
+        # A failed connection leaves the memory holding an earlier response
+        # (such as the metadata 404 of a pre-4.3 server): not this failure.
+        failure = None if isinstance(cause, m.MastodonNetworkError) else memory.failure()
         if failure is not None and 400 <= failure[0] < 500 and failure[0] != 429:
-            raise AuthError(failure[1], status=failure[0], secrets=secrets_) from exc
+            raise refusal(failure[1], status=failure[0], secrets=secrets_) from exc
         if isinstance(cause, m.MastodonAPIError) and str(cause).startswith("Granted"):
             raise AuthError(_("fewer permissions were granted than tootui needs"),
                             secrets=secrets_) from exc
@@ -101,7 +104,7 @@ def register_app(base_url: str, *, redirect_uri: str | Sequence[str],
             api_base_url=base_url, request_timeout=timeout,
             session=transport.new_session(memory), user_agent=transport.USER_AGENT,
         ),
-        memory, (),
+        memory, (), refusal=RefusedError,
     )
     if not isinstance(client_id, str) or not isinstance(client_secret, str):
         raise ServerError(_("the app registration answer had no credentials"))

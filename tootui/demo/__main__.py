@@ -1,7 +1,8 @@
 """`python -m tootui.demo --data-dir D [--port N] [--reset]`: the instance as a child process.
 
 Prints `tootui-demo-ready <url>` on stdout once listening, then serves until
-stdin closes or the process is told to stop (SIGTERM / SIGINT).
+told to stop (SIGTERM / SIGINT) or, with `--watch-stdin` (as the launcher
+runs it), until its stdin closes.
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ from collections.abc import Sequence
 from types import FrameType
 
 from tootui.demo.faults import FaultSpecError
+from tootui.demo.launcher import READY_PREFIX
 from tootui.demo.seed_file import SeedFileError
 from tootui.demo.server import DemoServer, DemoStartError
 from tootui.i18n import _
-
-READY_PREFIX = "tootui-demo-ready"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -29,6 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--demo-size", type=int, default=0)
     parser.add_argument("--demo-seed")
     parser.add_argument("--demo-faults")
+    parser.add_argument("--watch-stdin", action="store_true")
     args = parser.parse_args(argv)
     try:
         server = DemoServer(
@@ -50,9 +51,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     print(f"{READY_PREFIX} {server.url}", flush=True)
-    # The parent closing our stdin (or dying) also ends the demo.
-    watcher = threading.Thread(target=lambda: (sys.stdin.read(), stopped.set()), daemon=True)
-    watcher.start()
+
+    def wait_for_stdin_eof() -> None:
+        # Read and drop whatever comes, so nothing piles up in memory.
+        while sys.stdin.buffer.read(4096):
+            pass
+        stopped.set()
+
+    if args.watch_stdin and sys.stdin is not None:
+        # The parent closing our stdin (or dying) ends the demo too.
+        threading.Thread(target=wait_for_stdin_eof, daemon=True).start()
     stopped.wait()
     server.stop()
     return 0

@@ -101,8 +101,7 @@ async def account_statuses(request: Request) -> Response:
         clauses = ["s.account_id = :aid", VISIBLE_SQL]
         args: dict[str, Any] = {"aid": row["id"], "me": viewer if viewer is not None else -1}
         if p.flag("pinned"):
-            # The demo keeps no pins: the pinned list is empty, as for a new account.
-            clauses.append("0")
+            clauses.append("s.pinned = 1")
         if p.flag("exclude_replies"):
             clauses.append("(s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = s.account_id)")
         if p.flag("exclude_reblogs"):
@@ -115,18 +114,19 @@ async def account_statuses(request: Request) -> Response:
             )
             args["tag"] = p.text("tagged").lower()
         rows = fetch_page(db, " AND ".join(clauses), args, c, "s.id", "s.* FROM statuses s")
-        view = make_view(request, db, viewer)
+        view = make_view(request, db, viewer, "account")
         body = [entities.status_from_row(view, r) for r in rows]
+    body = [status for status in body if not entities.is_hidden(status)]
     return json_response(body, headers=link_header(request, [r["id"] for r in rows]))
 
 
 def relationship(db: sqlite3.Connection, me: int, other: int) -> dict[str, Any]:
+    def has(table: str, a: int, b: int) -> bool:
+        sql = f"SELECT 1 FROM {table} WHERE account_id=? AND target_id=?"
+        return bool(db.execute(sql, (a, b)).fetchone())
+
     def follows(a: int, b: int) -> bool:
-        return bool(
-            db.execute(
-                "SELECT 1 FROM follows WHERE account_id=? AND target_id=?", (a, b)
-            ).fetchone()
-        )
+        return has("follows", a, b)
 
     return {
         "id": str(other),
@@ -135,10 +135,10 @@ def relationship(db: sqlite3.Connection, me: int, other: int) -> dict[str, Any]:
         "notifying": False,
         "languages": None,
         "followed_by": follows(other, me),
-        "blocking": False,
-        "blocked_by": False,
-        "muting": False,
-        "muting_notifications": False,
+        "blocking": has("blocks", me, other),
+        "blocked_by": has("blocks", other, me),
+        "muting": has("mutes", me, other),
+        "muting_notifications": has("mutes", me, other),
         "muting_expires_at": None,
         "requested": False,
         "requested_by": False,

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -11,14 +15,26 @@ from starlette.routing import Route
 
 from tootui.demo import (
     accounts,
+    blocks,
+    conversations,
+    filters,
+    grouped_notifications,
     instance,
+    lists,
     markers,
+    media,
     notifications,
     oauth,
+    polls,
+    scheduled,
     search,
+    status_edits,
     statuses,
     streaming,
+    tags,
     timelines,
+    translation,
+    websocket,
 )
 from tootui.demo.instance_state import InstanceState
 from tootui.demo.middleware import FaultInjection, RateLimitHeaders
@@ -55,27 +71,52 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return json_response({"error": message}, exc.status_code)
 
 
+def _lifespan(st: InstanceState) -> Callable[[Starlette], AbstractAsyncContextManager[None]]:
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        task = asyncio.create_task(scheduled.ticker(st))
+        try:
+            yield
+        finally:
+            task.cancel()
+
+    return lifespan
+
+
 def create_app(st: InstanceState) -> Starlette:
     routes = [
         *oauth.routes,
         *instance.routes,
+        *filters.routes,
         *accounts.routes,
+        *blocks.routes,
+        *conversations.routes,
         *statuses.routes,
+        *status_edits.routes,
         *timelines.routes,
+        *translation.routes,
+        *websocket.routes,
         *notifications.routes,
+        *grouped_notifications.routes,
+        *lists.routes,
         *markers.routes,
+        *media.routes,
+        *polls.routes,
+        *scheduled.routes,
         *search.routes,
         *streaming.routes,
+        *tags.routes,
         Route("/system/media_attachments/files/{id}/{size}/{file}", media_file, methods=["GET"]),
         Route("/avatars/original/missing.png", placeholder_image, methods=["GET"]),
         Route("/headers/original/missing.png", placeholder_image, methods=["GET"]),
     ]
     app = Starlette(
         routes=routes,
+        lifespan=_lifespan(st),
         exception_handlers={ApiError: _api_error, HTTPException: _http_error},
         middleware=[
             Middleware(RateLimitHeaders),
-            Middleware(FaultInjection, faults=st.faults),
+            Middleware(FaultInjection, faults=st.faults, revoke_tokens=st.revoke_tokens),
         ],
     )
     app.state.demo = st

@@ -4,13 +4,16 @@ as the real responses in the shared fixtures (Mastodon 4.6).
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from tootui.demo.filter_rules import filter_results
 from tootui.demo.formatting import BASE
-from tootui.demo.ids import id_ms, iso_from_ms
+from tootui.demo.ids import id_ms, iso_from_ms, now_ms
 
 Json = dict[str, Any]
 
@@ -29,6 +32,8 @@ class View:
     db: sqlite3.Connection
     base: str
     viewer_id: int | None = None
+    # Which filter context applies (home, public, thread, notifications, account).
+    context: str | None = None
 
     def fix(self, text: str) -> str:
         return text.replace(BASE, self.base)
@@ -102,7 +107,11 @@ def credential_account(view: View, account_id: int) -> Json:
     """`verify_credentials`: the account plus `source` and `role`."""
     data = account(view, account_id)
     row = view.db.execute("SELECT note FROM accounts WHERE id=?", (account_id,)).fetchone()
-    note_source = row["note"].removeprefix("<p>").removesuffix("</p>")
+    paragraphs = re.findall(r"<p>(.*?)</p>", row["note"], re.DOTALL) or [row["note"]]
+    note_source = "\n\n".join(
+        html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<br\s*/?>", "\n", part)))
+        for part in paragraphs
+    )
     emojis, roles, fields = data.pop("emojis"), data.pop("roles"), data.pop("fields")
     data["source"] = {
         "privacy": "public",
@@ -183,6 +192,12 @@ def _card(raw: str | None) -> Json | None:
     return card
 
 
+def is_hidden(data: Json) -> bool:
+    """A status (or the one it boosts) caught by a `hide` filter leaves the timeline."""
+    target = data.get("reblog") or data
+    return any(r["filter"]["filter_action"] == "hide" for r in target.get("filtered", []))
+
+
 def status(view: View, status_id: int) -> Json | None:
     row = view.db.execute("SELECT * FROM statuses WHERE id=?", (status_id,)).fetchone()
     return None if row is None else status_from_row(view, row)
@@ -230,14 +245,19 @@ def status_from_row(view: View, row: sqlite3.Row, *, streamed: bool = False) -> 
         "reblogs_count": counts[1],
         "favourites_count": counts[2],
         "quotes_count": 0,
-        "edited_at": None,
+        "edited_at": None if row["edited_ms"] is None else iso_from_ms(row["edited_ms"]),
     }
     viewer = _viewer_fields(view, row) if view.viewer_id is not None else {}
     if not streamed:
         data.update(viewer)
     data["content"] = view.fix(row["content"])
+    filtered = (
+        filter_results(view.db, view.viewer_id, view.context, row["content"], row["spoiler_text"])
+        if view.viewer_id is not None and view.context is not None and not is_boost
+        else []
+    )
     if view.viewer_id is not None and not streamed:
-        data["filtered"] = []
+        data["filtered"] = filtered
     data["reblog"] = status(view, row["reblog_of_id"]) if is_boost else None
     data["application"] = (
         {"name": row["app_name"], "website": row["app_website"]}
@@ -271,13 +291,56 @@ def status_from_row(view: View, row: sqlite3.Row, *, streamed: bool = False) -> 
     data["tagged_collections"] = []
     data["quote"] = None
     data["card"] = _card(row["card"])
-    data["poll"] = json.loads(row["poll"]) if row["poll"] else None
+    data["poll"] = poll(view, row) if row["poll"] else None
     data["quote_approval"] = _QUOTE_APPROVAL.get(row["visibility"], _QUOTE_APPROVAL["public"])
     if streamed and view.viewer_id is not None:
         # Mastodon moves the viewer's own flags to the end of streamed statuses.
         data.update(viewer)
-        data["filtered"] = []
+        data["filtered"] = filtered
     return data
+
+
+def poll(view: View, row: sqlite3.Row) -> Json:
+    """The stored poll with the votes cast here added, and the viewer's own votes."""
+    data: Json = json.loads(row["poll"])
+    votes = view.db.execute(
+        "SELECT account_id, choice FROM poll_votes WHERE status_id=?", (row["id"],)
+    ).fetchall()
+    options = data.get("options") or []
+    for vote in votes:
+        if 0 <= vote["choice"] < len(options):
+            options[vote["choice"]]["votes_count"] = (
+                options[vote["choice"]]["votes_count"] or 0
+            ) + 1
+    data["votes_count"] = int(data.get("votes_count") or 0) + len(votes)
+    voters = {vote["account_id"] for vote in votes}
+    data["voters_count"] = int(data.get("voters_count") or 0) + len(voters)
+    expires_at = data.get("expires_at")
+    if isinstance(expires_at, str) and expires_at < iso_from_ms(now_ms()):
+        data["expired"] = True
+    if view.viewer_id is not None:
+        own = [vote["choice"] for vote in votes if vote["account_id"] == view.viewer_id]
+        data["voted"] = bool(own) or row["account_id"] == view.viewer_id
+        data["own_votes"] = own
+        emojis = data.pop("emojis", [])
+        data["options"] = data.pop("options", options)
+        data["emojis"] = emojis
+    # The viewer keys go between voters_count and options, as Mastodon orders them.
+    order = [
+        "id",
+        "expires_at",
+        "expired",
+        "multiple",
+        "votes_count",
+        "voters_count",
+        "voted",
+        "own_votes",
+        "options",
+        "emojis",
+    ]
+    return {key: data[key] for key in order if key in data} | {
+        key: value for key, value in data.items() if key not in order
+    }
 
 
 def _viewer_fields(view: View, row: sqlite3.Row) -> Json:
@@ -296,7 +359,7 @@ def _viewer_fields(view: View, row: sqlite3.Row) -> Json:
         "bookmarked": bool(flags[2]),
     }
     if row["account_id"] == me and row["reblog_of_id"] is None and row["visibility"] != "direct":
-        fields["pinned"] = False
+        fields["pinned"] = bool(row["pinned"])
     return fields
 
 
@@ -304,12 +367,26 @@ def _sid(value: int | None) -> str | None:
     return None if value is None else str(value)
 
 
+GROUPABLE = ("favourite", "reblog", "follow")
+_HOUR_MS = 3_600_000
+
+
+def group_key(row: sqlite3.Row) -> str:
+    """Mastodon's key: favourites and boosts of one status, or follows, within the hour."""
+    bucket = row["created_ms"] // _HOUR_MS
+    if row["type"] in ("favourite", "reblog") and row["status_id"] is not None:
+        return f"{row['type']}-{row['status_id']}-{bucket}"
+    if row["type"] == "follow":
+        return f"follow-{bucket}"
+    return f"ungrouped-{row['id']}"
+
+
 def notification(view: View, row: sqlite3.Row) -> Json:
     data: Json = {
         "id": str(row["id"]),
         "type": row["type"],
         "created_at": iso_from_ms(row["created_ms"]),
-        "group_key": f"ungrouped-{row['id']}",
+        "group_key": group_key(row),
         "account": account(view, row["from_account_id"]),
     }
     if row["status_id"] is not None:

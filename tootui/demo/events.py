@@ -31,7 +31,12 @@ class EventBus:
             return len(self._queues)
 
     def publish(self, changes: Changes) -> None:
-        if not (changes.new_statuses or changes.deleted_statuses or changes.notifications):
+        if not (
+            changes.new_statuses
+            or changes.deleted_statuses
+            or changes.edited_statuses
+            or changes.notifications
+        ):
             return
         with self._lock:
             targets = list(self._queues)

@@ -8,11 +8,12 @@ list of rules, each `PATH_PREFIX=KIND[:COUNT]` with KIND one of
 * `429@SECONDS`: rate limited, with `Retry-After: SECONDS`;
 * `delay@SECONDS`: answer normally after SECONDS of latency;
 * `drop`: send the response headers, then cut the connection;
-* `end-stream`: close streaming connections under the prefix at once.
+* `end-stream`: close streaming connections under the prefix at once;
+* `revoke`: revoke every access token, then answer (so this request is a 401).
 
 COUNT is how many matching requests the rule affects (default 1; `*` for
 all). Example: `/api/v1/timelines/home=503:2,/api/v1/statuses=delay@1.5:*`.
-Revoking a token is not a rule: use `DemoServer.revoke_tokens()`.
+From test code, `DemoServer.revoke_tokens()` revokes at once.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class Fault:
     retry_after: int | None = None
     drop: bool = False
     end_stream: bool = False
+    revoke_tokens: bool = False
 
 
 class FaultSpecError(ValueError):
@@ -57,8 +59,11 @@ class Faults:
         retry_after: int | None = None,
         drop: bool = False,
         end_stream: bool = False,
+        revoke_tokens: bool = False,
     ) -> Fault:
-        fault = Fault(path_prefix, status, count, delay, retry_after, drop, end_stream)
+        fault = Fault(
+            path_prefix, status, count, delay, retry_after, drop, end_stream, revoke_tokens
+        )
         with self._lock:
             self._rules.append(fault)
         return fault
@@ -106,6 +111,8 @@ def parse_rule(rule: str) -> Fault:
             return Fault(prefix, status=0, count=count, drop=True)
         if name == "end-stream":
             return Fault(prefix, status=0, count=count, end_stream=True)
+        if name == "revoke":
+            return Fault(prefix, status=0, count=count, revoke_tokens=True)
         status = int(name)
         if not 400 <= status <= 599:
             raise ValueError(name)

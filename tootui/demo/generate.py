@@ -112,8 +112,15 @@ def generate(db: sqlite3.Connection, size: int, *, start: int = 0) -> None:
         moment -= rng.randint(20, 400) * 1000
         author = ids[_AUTHORS[k % len(_AUTHORS)][0]]
         if recent and rng.random() < 0.07:
-            posting.reblog(db, author, rng.choice(recent), changes, created_ms=moment)
-            continue
+            target = rng.choice(recent)
+            boosted = db.execute(
+                "SELECT 1 FROM statuses WHERE id=? AND account_id!=? AND NOT EXISTS (SELECT 1"
+                " FROM statuses b WHERE b.reblog_of_id=? AND b.account_id=?)",
+                (target, author, target, author),
+            ).fetchone()
+            if boosted:
+                posting.reblog(db, author, target, changes, created_ms=moment)
+                continue
         text, extras = _text(rng, k)
         media_ids = [_media(db, author, moment)] if extras.get("media") else []
         post = NewStatus(

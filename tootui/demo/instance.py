@@ -54,7 +54,10 @@ async def instance_v2(request: Request) -> Response:
         "source_url": "https://github.com/mastodon/mastodon",
         "description": DESCRIPTION,
         "usage": {"users": {"active_month": users}},
-        "thumbnail": {"url": f"{base}/avatars/original/missing.png"},
+        "thumbnail": {
+            "url": f"{base}/avatars/original/missing.png",
+            "description": "A grey square: this demo instance has no picture of its own.",
+        },
         "icon": [{"src": f"{base}/avatars/original/missing.png", "size": "8x8"}],
         "languages": ["zh", "en"],
         "configuration": {
@@ -88,7 +91,7 @@ async def instance_v2(request: Request) -> Response:
                 "video_size_limit": 103809024,
             },
             "polls": _POLLS,
-            "translation": {"enabled": False},
+            "translation": {"enabled": True},
             "timelines_access": {
                 feed: {"local": "public", "remote": "public"}
                 for feed in ("live_feeds", "hashtag_feeds", "trending_link_feeds")

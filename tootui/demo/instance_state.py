@@ -24,6 +24,10 @@ class InstanceState:
     faults: Faults = field(default_factory=Faults)
     max_characters: int = MAX_CHARACTERS
 
+    def revoke_tokens(self) -> None:
+        with self.store.tx() as db:
+            db.execute("UPDATE tokens SET revoked=1")
+
     @property
     def domain(self) -> str:
         return self.base_url.split("://", 1)[1]

@@ -8,14 +8,13 @@ import threading
 from pathlib import Path
 from types import TracebackType
 
-from tootui.demo.__main__ import READY_PREFIX
+from tootui.demo.errors import DemoStartError
 from tootui.i18n import _
 
+__all__ = ["DemoProcess", "DemoStartError", "start_demo_subprocess"]
+
+READY_PREFIX = "tootui-demo-ready"
 _START_TIMEOUT_S = 60.0
-
-
-class DemoLaunchError(RuntimeError):
-    """The child process ended or stayed silent instead of saying it was ready."""
 
 
 class DemoProcess:
@@ -62,7 +61,7 @@ def start_demo_subprocess(
     faults: str | None = None,
 ) -> DemoProcess:
     """Start the instance on a free port and wait for its ready line."""
-    command = [sys.executable, "-m", "tootui.demo", "--data-dir", str(data_dir)]
+    command = [sys.executable, "-m", "tootui.demo", "--data-dir", str(data_dir), "--watch-stdin"]
     if reset:
         command.append("--reset")
     if size:
@@ -92,7 +91,7 @@ def start_demo_subprocess(
         process.wait()
         error = (process.stderr.read() if process.stderr else "").strip().splitlines()
         detail = error[-1] if error else _("no output")
-        raise DemoLaunchError(
+        raise DemoStartError(
             _("the demo instance did not start (exit code {code}): {detail}").format(
                 code=process.returncode, detail=detail
             )

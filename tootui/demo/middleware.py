@@ -10,6 +10,7 @@ import asyncio
 import json
 import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -70,9 +71,10 @@ class DroppedConnection(Exception):
 class FaultInjection:
     """Applies the first matching `Faults` rule to each HTTP request."""
 
-    def __init__(self, app: ASGIApp, faults: Faults) -> None:
+    def __init__(self, app: ASGIApp, faults: Faults, revoke_tokens: Callable[[], None]) -> None:
         self.app = app
         self.faults = faults
+        self.revoke_tokens = revoke_tokens
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         fault = self.faults.take(scope["path"]) if scope["type"] == "http" else None
@@ -87,6 +89,8 @@ class FaultInjection:
         if fault.drop:
             await self.app(scope, receive, _dropping(send))
             return
+        if fault.revoke_tokens:
+            self.revoke_tokens()
         if fault.end_stream:
             scope = {**scope, "state": {**scope.get("state", {}), "end_stream": True}}
         await self.app(scope, receive, send)

@@ -42,7 +42,7 @@ async def list_notifications(request: Request) -> Response:
         args["from"] = account_id
     with state(request).store.tx() as db:
         rows = fetch_page(db, " AND ".join(clauses), args, c, "n.id", "n.* FROM notifications n")
-        view = make_view(request, db, me)
+        view = make_view(request, db, me, "notifications")
         body = [entities.notification(view, r) for r in rows]
     return json_response(body, headers=link_header(request, [r["id"] for r in rows]))
 

@@ -179,7 +179,10 @@ def _redirect_registered(uri: str, registered: list[str]) -> bool:
     for candidate in registered:
         known = urlsplit(candidate)
         if (known.scheme, known.hostname, known.path, known.query) == (
-            asked.scheme, asked.hostname, asked.path, asked.query
+            asked.scheme,
+            asked.hostname,
+            asked.path,
+            asked.query,
         ):
             return True
     return False

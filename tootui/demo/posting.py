@@ -22,6 +22,7 @@ class Changes:
 
     new_statuses: list[int] = field(default_factory=list)
     deleted_statuses: list[int] = field(default_factory=list)
+    edited_statuses: list[int] = field(default_factory=list)
     notifications: list[int] = field(default_factory=list)
 
 
@@ -134,12 +135,18 @@ def create_status(
             )
             _notify(db, mentioned, account_id, "mention", status_id, changes)
     for tag in formatted.tags:
-        db.execute(
-            "INSERT OR IGNORE INTO status_tags (status_id, name) VALUES (?, ?)",
-            (status_id, tag.lower()),
-        )
+        add_tag(db, status_id, tag)
     changes.new_statuses.append(status_id)
     return status_id
+
+
+def add_tag(db: sqlite3.Connection, status_id: int, tag: str) -> None:
+    """Tag a status (tags are stored lowercase, as Mastodon lists them)."""
+    db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", (tag.lower(),))
+    db.execute(
+        "INSERT OR IGNORE INTO status_tags (status_id, name) VALUES (?, ?)",
+        (status_id, tag.lower()),
+    )
 
 
 def delete_status(db: sqlite3.Connection, status_id: int, changes: Changes) -> None:
@@ -224,6 +231,13 @@ def _notify(
     changes: Changes,
 ) -> None:
     if recipient == sender:
+        return
+    silenced = db.execute(
+        "SELECT 1 FROM mutes WHERE account_id=:r AND target_id=:s"
+        " UNION SELECT 1 FROM blocks WHERE account_id=:r AND target_id=:s",
+        {"r": recipient, "s": sender},
+    ).fetchone()
+    if silenced:
         return
     remote = db.execute("SELECT domain FROM accounts WHERE id=?", (recipient,)).fetchone()
     if remote is None or remote["domain"] is not None:

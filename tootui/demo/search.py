@@ -10,12 +10,9 @@ from starlette.routing import Route
 
 from tootui.demo import entities
 from tootui.demo.accounts import find_by_acct, matching_accounts
+from tootui.demo.tags import tag_entity
 from tootui.demo.visibility import VISIBLE_SQL
 from tootui.demo.web import current_account, json_response, make_view, page_limit, params, state
-
-
-def _tag(base: str, name: str, uses: int) -> dict[str, Any]:
-    return {"name": name, "url": f"{base}/tags/{name}", "history": [], "following": False}
 
 
 async def search_v2(request: Request) -> Response:
@@ -26,7 +23,12 @@ async def search_v2(request: Request) -> Response:
     limit = page_limit(p, 20, 40)
     offset = int(p.get("offset", 0) or 0) if kind else 0
     st = state(request)
-    result: dict[str, list[Any]] = {"accounts": [], "statuses": [], "hashtags": []}
+    result: dict[str, list[Any]] = {
+        "accounts": [],
+        "statuses": [],
+        "hashtags": [],
+        "collections": [],
+    }
     if not query:
         return json_response(result)
     with st.store.tx() as db:
@@ -50,7 +52,7 @@ async def search_v2(request: Request) -> Response:
                 " ORDER BY uses DESC, name LIMIT ? OFFSET ?",
                 (f"{needle}%", limit, offset),
             ).fetchall()
-            result["hashtags"] = [_tag(st.base_url, r["name"], r["uses"]) for r in rows]
+            result["hashtags"] = [tag_entity(db, st.base_url, r["name"], viewer) for r in rows]
         if kind in ("", "statuses") and viewer is not None:
             # Mastodon searches statuses only for signed-in users.
             rows = db.execute(

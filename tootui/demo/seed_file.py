@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tootui.demo import posting
+from tootui.demo.formatting import format_text
 from tootui.demo.ids import now_ms, snowflake
 from tootui.demo.instance_state import DEMO_USERNAME
 from tootui.demo.store import Store
@@ -51,6 +52,9 @@ def validate(entries: Any) -> list[dict[str, Any]]:
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
             raise SeedFileError(_("seed entry {index}: not a JSON object").format(index=index))
+        if not isinstance(entry.get("content"), str) and isinstance(entry.get("text"), str):
+            # A deleted status carries its plain `text` instead of `content`.
+            entry["content"] = format_text(entry["text"], lambda name: False).html
         _need(entry, index, "content", str)
         account = _need(entry, index, "account", dict)
         username = account.get("username")
@@ -162,7 +166,4 @@ def _insert(db: sqlite3.Connection, author: int, entry: dict[str, Any], created:
         )
     for tag in entry.get("tags") or []:
         if isinstance(tag, dict) and isinstance(tag.get("name"), str):
-            db.execute(
-                "INSERT OR IGNORE INTO status_tags (status_id, name) VALUES (?, ?)",
-                (status_id, tag["name"].lower()),
-            )
+            posting.add_tag(db, status_id, tag["name"])

@@ -14,6 +14,7 @@ import uvicorn
 
 from tootui.demo import seed
 from tootui.demo.app import create_app
+from tootui.demo.errors import DemoStartError
 from tootui.demo.faults import Faults
 from tootui.demo.generate import GENERATED_KEY, generate
 from tootui.demo.instance_state import DEMO_USERNAME, InstanceState
@@ -40,10 +41,6 @@ class _Server(uvicorn.Server):
     def install_signal_handlers(self) -> None:
         # The owner of the process handles signals (tootui, or the CLI).
         return
-
-
-class DemoStartError(RuntimeError):
-    """The instance could not start listening."""
 
 
 class DemoServer:
@@ -97,6 +94,14 @@ class DemoServer:
             shutil.rmtree(self.media_dir, ignore_errors=True)
         self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         store = Store(self.db_path)
+        try:
+            self._fill(store)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def _fill(self, store: Store) -> None:
         if store.get_meta(seed.SEEDED_KEY) is None:
             with store.tx() as db:
                 seed.seed_sample(db, self.media_dir)
@@ -110,7 +115,6 @@ class DemoServer:
                 )
         if self.seed_file is not None:
             load_seed_file(store, self.seed_file)
-        return store
 
     def start(self) -> DemoServer:
         """Open the database, seed it if new, and serve; returns once listening."""
@@ -127,7 +131,8 @@ class DemoServer:
             create_app(self._state),
             log_level="warning",
             access_log=False,
-            lifespan="off",
+            lifespan="on",
+            ws="wsproto",
             timeout_graceful_shutdown=2,
         )
         ready = threading.Event()

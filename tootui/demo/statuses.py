@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from tootui.demo import entities, posting
+from tootui.demo import entities, posting, scheduled
 from tootui.demo.formatting import _URL_RE
 from tootui.demo.ids import parse_id
 from tootui.demo.polls import poll_from_params
@@ -103,6 +103,11 @@ async def post_status(request: Request) -> Response:
     st = state(request)
     changes = Changes()
     with st.store.tx() as db:
+        if p.get("scheduled_at"):
+            when = scheduled.parse_when(p.get("scheduled_at"))
+            row_id = scheduled.schedule(db, me, _validate(request, p, db, me), when)
+            row = db.execute("SELECT * FROM scheduled_statuses WHERE id=?", (row_id,)).fetchone()
+            return json_response(scheduled.entity(make_view(request, db, me), row))
         existing = None
         if key:
             existing = db.execute(
@@ -162,7 +167,7 @@ async def context(request: Request) -> Response:
         row = visible_status(db, viewer, _path_id(request))
         if row is None:
             raise not_found()
-        view = make_view(request, db, viewer)
+        view = make_view(request, db, viewer, "thread")
         ancestors = []
         parent_id, seen = row["in_reply_to_id"], {row["id"]}
         while parent_id is not None and parent_id not in seen:

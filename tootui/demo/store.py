@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 7
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -81,7 +81,9 @@ CREATE TABLE IF NOT EXISTS statuses (
     url TEXT,
     uri TEXT,
     app_name TEXT,
-    app_website TEXT
+    app_website TEXT,
+    edited_ms INTEGER,
+    pinned INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS statuses_account ON statuses (account_id, id);
 CREATE INDEX IF NOT EXISTS statuses_reply ON statuses (in_reply_to_id);
@@ -96,7 +98,8 @@ CREATE TABLE IF NOT EXISTS media (
     description TEXT,
     meta TEXT,
     blurhash TEXT,
-    position INTEGER NOT NULL DEFAULT 0
+    position INTEGER NOT NULL DEFAULT 0,
+    processing INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS media_status ON media (status_id, position);
 CREATE TABLE IF NOT EXISTS mentions (
@@ -139,6 +142,84 @@ CREATE TABLE IF NOT EXISTS notifications (
     created_ms INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS notifications_account ON notifications (account_id, id);
+CREATE TABLE IF NOT EXISTS status_edits (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    status_id INTEGER NOT NULL,
+    created_ms INTEGER NOT NULL,
+    content TEXT NOT NULL,
+    spoiler_text TEXT NOT NULL,
+    sensitive INTEGER NOT NULL,
+    poll TEXT
+);
+CREATE INDEX IF NOT EXISTS status_edits_status ON status_edits (status_id, id);
+CREATE TABLE IF NOT EXISTS poll_votes (
+    status_id INTEGER NOT NULL,
+    account_id INTEGER NOT NULL,
+    choice INTEGER NOT NULL,
+    PRIMARY KEY (status_id, account_id, choice)
+);
+CREATE TABLE IF NOT EXISTS tags (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE IF NOT EXISTS followed_tags (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL,
+    tag_id INTEGER NOT NULL,
+    UNIQUE (account_id, tag_id)
+);
+CREATE TABLE IF NOT EXISTS lists (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    replies_policy TEXT NOT NULL DEFAULT 'list',
+    exclusive INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS list_accounts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    list_id INTEGER NOT NULL,
+    account_id INTEGER NOT NULL,
+    UNIQUE (list_id, account_id)
+);
+CREATE TABLE IF NOT EXISTS filters (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    context TEXT NOT NULL,
+    expires_ms INTEGER,
+    action TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS filter_keywords (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    filter_id INTEGER NOT NULL,
+    keyword TEXT NOT NULL,
+    whole_word INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE IF NOT EXISTS scheduled_statuses (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL,
+    scheduled_ms INTEGER NOT NULL,
+    params TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS mutes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL,
+    target_id INTEGER NOT NULL,
+    UNIQUE (account_id, target_id)
+);
+CREATE TABLE IF NOT EXISTS blocks (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL,
+    target_id INTEGER NOT NULL,
+    UNIQUE (account_id, target_id)
+);
+CREATE TABLE IF NOT EXISTS conversation_state (
+    account_id INTEGER NOT NULL,
+    conversation_id INTEGER NOT NULL,
+    read_upto INTEGER NOT NULL DEFAULT 0,
+    hidden INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (account_id, conversation_id)
+);
 CREATE TABLE IF NOT EXISTS markers (
     account_id INTEGER NOT NULL,
     timeline TEXT NOT NULL,
@@ -156,8 +237,14 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.RLock()
-        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._conn.row_factory = sqlite3.Row
+        self._conn = self._open(path)
+        found = self._schema_version()
+        if found is not None and found != SCHEMA_VERSION:
+            # Demo data is disposable: a database from another version starts afresh.
+            self._conn.close()
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            self._conn = self._open(path)
         # WAL lets a test read `db_path` with its own connection while we write.
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=NORMAL")
@@ -167,6 +254,19 @@ class Store:
             self._conn.execute(
                 "INSERT INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
             )
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        return conn
+
+    def _schema_version(self) -> int | None:
+        try:
+            row = self._conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        except sqlite3.OperationalError:
+            return None
+        return None if row is None else int(row[0])
 
     @contextmanager
     def tx(self) -> Iterator[sqlite3.Connection]:

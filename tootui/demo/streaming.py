@@ -15,10 +15,12 @@ from starlette.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from tootui.demo import entities
+from tootui.demo.entities import View
+from tootui.demo.ids import parse_id
 from tootui.demo.instance_state import InstanceState
 from tootui.demo.posting import Changes
 from tootui.demo.visibility import can_see
-from tootui.demo.web import ApiError, current_account, make_view, state
+from tootui.demo.web import ApiError, current_account, state
 
 HEARTBEAT_S = 15.0
 _CHANNELS = {
@@ -29,6 +31,7 @@ _CHANNELS = {
     "public/remote": "public:remote",
     "hashtag": "hashtag",
     "hashtag/local": "hashtag:local",
+    "list": "list",
 }
 
 
@@ -39,6 +42,7 @@ class Subscription:
     stream: str
     viewer: int
     tag: str | None = None
+    list_id: int | None = None
 
     def wants_status(self, db: sqlite3.Connection, row: sqlite3.Row) -> bool:
         if not can_see(db, self.viewer, row):
@@ -49,6 +53,14 @@ class Subscription:
                 or db.execute(
                     "SELECT 1 FROM follows WHERE account_id=? AND target_id=?",
                     (self.viewer, row["account_id"]),
+                ).fetchone()
+            )
+        if self.stream == "list":
+            return bool(
+                db.execute(
+                    "SELECT 1 FROM list_accounts la JOIN lists l ON l.id = la.list_id"
+                    " WHERE la.list_id=? AND l.account_id=? AND la.account_id=?",
+                    (self.list_id, self.viewer, row["account_id"]),
                 ).fetchone()
             )
         if self.stream == "user:notification" or row["visibility"] != "public":
@@ -70,19 +82,29 @@ class Subscription:
             )
         return True
 
-    def events(self, request: Request, st: InstanceState, changes: Changes) -> list[str]:
-        """The SSE frames this change means for this subscription."""
-        frames: list[str] = []
+    @property
+    def names(self) -> list[str]:
+        """The `stream` array of a WebSocket message: the name, then its argument."""
+        argument = self.tag if self.stream.startswith("hashtag") else self.list_id
+        return [self.stream] if argument is None else [self.stream, str(argument)]
+
+    def events(self, st: InstanceState, changes: Changes) -> list[tuple[str, str]]:
+        """(event, payload) pairs this change means for this subscription."""
+        found: list[tuple[str, str]] = []
         with st.store.tx() as db:
-            view = make_view(request, db, self.viewer)
+            view = View(db=db, base=st.base_url, viewer_id=self.viewer)
             if self.stream != "user:notification":
-                for sid in changes.new_statuses:
-                    row = db.execute("SELECT * FROM statuses WHERE id=?", (sid,)).fetchone()
-                    if row is not None and self.wants_status(db, row):
-                        payload = entities.status_from_row(view, row, streamed=True)
-                        frames.append(_frame("update", _compact(payload)))
+                for kind, ids in (
+                    ("update", changes.new_statuses),
+                    ("status.update", changes.edited_statuses),
+                ):
+                    for sid in ids:
+                        row = db.execute("SELECT * FROM statuses WHERE id=?", (sid,)).fetchone()
+                        if row is not None and self.wants_status(db, row):
+                            payload = entities.status_from_row(view, row, streamed=True)
+                            found.append((kind, _compact(payload)))
                 for sid in changes.deleted_statuses:
-                    frames.append(_frame("delete", str(sid)))
+                    found.append(("delete", str(sid)))
             if self.stream.startswith("user"):
                 for nid in changes.notifications:
                     row = db.execute(
@@ -90,10 +112,8 @@ class Subscription:
                         (nid, self.viewer),
                     ).fetchone()
                     if row is not None:
-                        frames.append(
-                            _frame("notification", _compact(entities.notification(view, row)))
-                        )
-        return frames
+                        found.append(("notification", _compact(entities.notification(view, row))))
+        return found
 
 
 def _compact(data: object) -> str:
@@ -119,23 +139,43 @@ async def _sse(request: Request, sub: Subscription) -> AsyncIterator[str]:
                 continue
             if changes is None:
                 return
-            for frame in sub.events(request, st, changes):
-                yield frame
+            for event, payload in sub.events(st, changes):
+                yield _frame(event, payload)
     finally:
         st.bus.unsubscribe(queue)
+
+
+def subscription(
+    name: str | None, viewer: int, tag: str | None, list_id: str | None, db: sqlite3.Connection
+) -> Subscription | None:
+    """The subscription asked for, or None when the stream is unknown or incomplete."""
+    if name is None or name not in _CHANNELS.values():
+        return None
+    if name.startswith("hashtag"):
+        return Subscription(name, viewer, tag.lower()) if tag else None
+    if name == "list":
+        owned = (
+            parse_id(list_id) is not None
+            and db.execute(
+                "SELECT 1 FROM lists WHERE id=? AND account_id=?", (parse_id(list_id), viewer)
+            ).fetchone()
+        )
+        return Subscription(name, viewer, list_id=parse_id(list_id)) if owned else None
+    return Subscription(name, viewer)
 
 
 async def stream(request: Request) -> Response:
     channel = request.path_params.get("channel") or ""
     name = _CHANNELS.get(channel) if channel else request.query_params.get("stream")
-    if name not in _CHANNELS.values():
+    if name is None or name not in _CHANNELS.values():
         raise ApiError(400, "Unknown channel requested")
     me = current_account(request)
     assert me is not None
-    tag = request.query_params.get("tag")
-    if name.startswith("hashtag") and not tag:
+    q = request.query_params
+    with state(request).store.tx() as db:
+        sub = subscription(name, me, q.get("tag"), q.get("list"), db)
+    if sub is None:
         raise ApiError(400, "Unknown channel requested")
-    sub = Subscription(name, me, tag.lower() if tag else None)
     return StreamingResponse(
         _sse(request, sub),
         media_type="text/event-stream",

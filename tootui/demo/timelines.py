@@ -10,7 +10,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from tootui.demo import entities
+from tootui.demo import entities, scheduled
+from tootui.demo.blocks import SILENCED_SQL
 from tootui.demo.visibility import VISIBLE_SQL
 from tootui.demo.web import (
     Params,
@@ -26,7 +27,10 @@ from tootui.demo.web import (
 
 _HOME_SQL = (
     "(s.account_id = :me OR s.account_id IN (SELECT target_id FROM follows WHERE account_id = :me)"
-    " OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id AND m.account_id = :me))"
+    " OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id AND m.account_id = :me)"
+    " OR EXISTS (SELECT 1 FROM status_tags st JOIN tags t ON t.name = st.name"
+    "     JOIN followed_tags ft ON ft.tag_id = t.id"
+    "     WHERE st.status_id = s.id AND ft.account_id = :me))"
 )
 
 
@@ -42,29 +46,34 @@ def _filters(p: Params) -> str:
     return " AND ".join(clauses) or "1"
 
 
-async def _timeline(
-    request: Request, where: str, args: dict[str, Any], viewer: int | None
+async def timeline_response(
+    request: Request, where: str, args: dict[str, Any], viewer: int | None, context: str
 ) -> Response:
+    """One page of statuses; the Link header follows the rows, even those a
+    `hide` filter keeps out of the body, as Mastodon pages."""
     p = await params(request)
     c = cursor(p)
+    scheduled.publish_due(state(request))
     with state(request).store.tx() as db:
         named = {**args, "me": viewer if viewer is not None else -1}
-        rows = fetch_page(db, f"{where} AND {VISIBLE_SQL}", named, c, "s.id", "s.* FROM statuses s")
-        view = make_view(request, db, viewer)
+        where = f"{where} AND {VISIBLE_SQL} AND {SILENCED_SQL}"
+        rows = fetch_page(db, where, named, c, "s.id", "s.* FROM statuses s")
+        view = make_view(request, db, viewer, context)
         body = [entities.status_from_row(view, row) for row in rows]
+    body = [status for status in body if not entities.is_hidden(status)]
     return json_response(body, headers=link_header(request, [row["id"] for row in rows]))
 
 
 async def home(request: Request) -> Response:
     me = current_account(request)
-    return await _timeline(request, _HOME_SQL, {}, me)
+    return await timeline_response(request, _HOME_SQL, {}, me, "home")
 
 
 async def public(request: Request) -> Response:
     viewer = current_account(request, required=False)
     p = await params(request)
     where = f"s.visibility = 'public' AND {_filters(p)}"
-    return await _timeline(request, where, {}, viewer)
+    return await timeline_response(request, where, {}, viewer, "public")
 
 
 async def hashtag(request: Request) -> Response:
@@ -76,7 +85,9 @@ async def hashtag(request: Request) -> Response:
         f"s.visibility = 'public' AND {_filters(p)} AND EXISTS (SELECT 1 FROM status_tags t"
         f" WHERE t.status_id = s.id AND t.name IN ({placeholders}))"
     )
-    return await _timeline(request, where, {f"t{i}": t for i, t in enumerate(tags)}, viewer)
+    return await timeline_response(
+        request, where, {f"t{i}": t for i, t in enumerate(tags)}, viewer, "public"
+    )
 
 
 async def _by_record(request: Request, table: str) -> Response:

@@ -90,8 +90,8 @@ async def params(request: Request) -> Params:
                     values.update(body)
         elif ctype.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
             form = await request.form()
-            for key, value in form.multi_items():
-                _put(values, key, value)
+            for form_key, form_value in form.multi_items():
+                _put(values, form_key, form_value)
     return Params(values)
 
 
@@ -129,8 +129,8 @@ def current_account(request: Request, *, required: bool = True) -> int | None:
     return None if row["account_id"] is None else int(row["account_id"])
 
 
-def make_view(request: Request, db: Any, viewer_id: int | None) -> View:
-    return View(db=db, base=state(request).base_url, viewer_id=viewer_id)
+def make_view(request: Request, db: Any, viewer_id: int | None, context: str | None = None) -> View:
+    return View(db=db, base=state(request).base_url, viewer_id=viewer_id, context=context)
 
 
 def json_response(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:

@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from bs4 import NavigableString, PageElement, Tag
-from markdownify import (
+from bs4 import Declaration, NavigableString, PageElement, ProcessingInstruction, Tag
+from markdownify import (  # type: ignore[attr-defined]  # public helpers, missing from the stub
     MarkdownConverter,
     should_remove_whitespace_inside,
     should_remove_whitespace_outside,
@@ -106,6 +106,8 @@ class TerminalConverter(MarkdownConverter):
         return text
 
     def process_text(self, el: NavigableString, parent_tags: set[str] | None = None) -> str:
+        if isinstance(el, ProcessingInstruction | Declaration):
+            return ""  # <?xml ...?> and <!...> are no one's words
         parent_tags = parent_tags or set()
         text = clean(str(el))
         if "pre" in parent_tags:
@@ -208,7 +210,7 @@ class TerminalConverter(MarkdownConverter):
 
     def convert_plain_block(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         text = text.strip(" \n")
-        if "_inline" in parent_tags or el.name in ("td", "th"):
+        if "_inline" in parent_tags:
             return f" {text} "
         return f"\n{text}\n" if text else ""
 
@@ -283,7 +285,11 @@ class TerminalConverter(MarkdownConverter):
             depth = sum(1 for p in el.parents if p.name == "ul") - 1
             bullet = _BULLETS[max(0, depth) % len(_BULLETS)]
         indent = HARD_SPACE * (len(bullet) + 1)
-        body = text.replace("\n", "\n" + indent)
+        # Continuation lines line up under the text; blank lines stay blank.
+        first, *rest = text.split("\n")
+        body = "\n".join(
+            [first] + [indent + ln if strip_markers(ln).strip() else ln for ln in rest]
+        )
         return self.styled(styles.LIST_MARKER, bullet) + HARD_SPACE + body + "\n"
 
     def convert__document_(self, el: Any, text: str, parent_tags: set[str]) -> str:

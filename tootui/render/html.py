@@ -37,6 +37,9 @@ _TAG_LIKE = re.compile(r"<[A-Za-z!/?]")
 # Lone surrogates (from JSON "\ud800" escapes) make the parser itself raise.
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
+# An XML prolog says nothing to a reader (and makes bs4 warn on every parse).
+_XML_PROLOG = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+
 # Status text that looks like a file name or URL is still status text.
 warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 _WHITESPACE = re.compile(r"\s+")
@@ -71,6 +74,22 @@ def _normalised_for_compare(s: str) -> str:
         if s.startswith(prefix):
             s = s[len(prefix) :]
     return s.removeprefix("www.")
+
+
+def _text_shows_target(visible: str, url: str) -> bool:
+    """Whether link text honestly shows where the link goes.
+
+    True for the URL itself, or a prefix of it cut at a boundary, or cut
+    by Mastodon's shortening (`…`) once the whole host is shown, so that
+    "bank.example" never passes for "bank.example.evil.test".
+    """
+    shown, target = _normalised_for_compare(visible), _normalised_for_compare(url)
+    if not shown or not target.startswith(shown):
+        return False
+    rest = target[len(shown) :]
+    if not rest or rest[0] in "/?#":
+        return True
+    return visible.rstrip().endswith(("…", "...")) and "/" in shown
 
 
 class StatusConverter(TerminalConverter):
@@ -118,8 +137,7 @@ class StatusConverter(TerminalConverter):
             body = visible = host
         self.links.append(LinkTarget(url, "link", visible))
         out = self.styled(styles.LINK + Style(link=url), body)
-        shown = _normalised_for_compare(visible)
-        if not (shown and _normalised_for_compare(url).startswith(shown)):
+        if not _text_shows_target(visible, url):
             # The text hides where the link goes ("click here", or a URL that
             # is not this one): say where it really goes.
             out += " " + self.styled(styles.LINK_DOMAIN, f"({host})")
@@ -146,7 +164,7 @@ class StatusConverter(TerminalConverter):
 def _soup(html: str) -> BeautifulSoup:
     if len(html) > MAX_HTML_CHARS:
         html = html[:MAX_HTML_CHARS] + "…"
-    html = _SURROGATES.sub("", html)
+    html = _XML_PROLOG.sub("", _SURROGATES.sub("", html))
     if not _TAG_LIKE.search(html):
         # Plain-text content (some servers, deleted-status `text`): its line
         # breaks are real line breaks, not HTML whitespace.

@@ -19,6 +19,7 @@ from rich.text import Text
 from tootui.i18n import _, current_language
 from tootui.models import Status
 from tootui.render import styles
+from tootui.render.account import account_header, strip_local
 from tootui.render.extras import card_line, media_lines, poll_lines
 from tootui.render.html import LinkTarget, render_html
 from tootui.render.inline import emoji_text, plain
@@ -83,28 +84,15 @@ def render_status(status: Status, *, local_domain: str | None = None) -> Rendere
     return rendered
 
 
-def _strip_local(acct: str, local_domain: str | None) -> str:
-    user, _sep, domain = acct.partition("@")
-    if domain and local_domain and domain.lower() == local_domain.lower():
-        return user
-    return acct
-
-
 def _render(status: Status, local_domain: str | None) -> RenderedStatus:
     original = status.original
-    account = original.account
-    header = emoji_text(account.name, account.emojis, styles.DISPLAY_NAME)
-    acct = plain(_strip_local(account.acct or account.username, local_domain))
-    if acct:
-        header.append(" ")
-        header.append("@" + acct, styles.ACCT)
+    header = account_header(original.account, local_domain)
 
     boosted_by = None
     if status.reblog is not None:
         booster = status.account
-        boosted_by = Text("⟳ ", styles.META)
-        boosted_by.append_text(emoji_text(booster.name, booster.emojis, styles.META))
-        boosted_by.append(" " + _("boosted"), styles.META)
+        name = emoji_text(booster.name, booster.emojis, styles.META)
+        boosted_by = _fill(_("⇄ {name} boosted"), name)
 
     body = render_html(
         original.content_html,
@@ -138,6 +126,15 @@ def _render(status: Status, local_domain: str | None) -> RenderedStatus:
     )
 
 
+def _fill(template: str, name: Text) -> Text:
+    """A translated `{name}` template with a styled name in it (never markup)."""
+    before, _field, after = template.partition("{name}")
+    line = Text(before, styles.META)
+    line.append_text(name)
+    line.append(after, styles.META)
+    return line
+
+
 def _reply_line(status: Status, local_domain: str | None) -> Text | None:
     if status.in_reply_to_id is None and status.in_reply_to_account_id is None:
         return None
@@ -147,7 +144,7 @@ def _reply_line(status: Status, local_domain: str | None) -> Text | None:
     else:
         acct = next((m.acct for m in status.mentions if m.id == target), None)
         if acct:
-            shown = "@" + plain(_strip_local(acct, local_domain))
+            shown = "@" + plain(strip_local(acct, local_domain))
             label = _("in reply to {acct}").format(acct=shown)
         else:
             # The parent's author is not among the mentions (or the parent is

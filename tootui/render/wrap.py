@@ -53,15 +53,18 @@ def _is_space(ch: str) -> bool:
     return ch.isspace() and ch not in _NON_BREAKING
 
 
-def _units(plain: str, clusters: list[tuple[int, int, int]]) -> list[tuple[int, int, int, bool]]:
-    """Unbreakable pieces as (start, end, cells, is_space)."""
+def _units(
+    plain: str, clusters: list[tuple[int, int, int]]
+) -> list[tuple[int, int, int, bool, int]]:
+    """Unbreakable pieces as (start, end, cells, is_space, index of first cluster)."""
     units: list[list[int]] = []
     spaces: list[bool] = []
     prev: tuple[int, int, int] | None = None
-    for cluster in clusters:
+    for number, cluster in enumerate(clusters):
         start, end, cells = cluster
         first = plain[start]
-        space = _is_space(first)
+        # A space carrying zero-width marks (" \u200b") is text, not a break.
+        space = all(_is_space(ch) for ch in plain[start:end])
         if prev is None:
             joined = False
         else:
@@ -79,10 +82,10 @@ def _units(plain: str, clusters: list[tuple[int, int, int]]) -> list[tuple[int, 
             units[-1][1] = end
             units[-1][2] += cells
         else:
-            units.append([start, end, cells])
+            units.append([start, end, cells, number])
             spaces.append(space)
         prev = cluster
-    return [(u[0], u[1], u[2], s) for u, s in zip(units, spaces, strict=True)]
+    return [(u[0], u[1], u[2], s, u[3]) for u, s in zip(units, spaces, strict=True)]
 
 
 def _wrap_line(line: Text, width: int) -> list[Text]:
@@ -103,7 +106,7 @@ def _wrap_line(line: Text, width: int) -> list[Text]:
         ranges.append((first, max(first, content_end)))
         start, used, first_line = None, 0, False
 
-    for unit_start, unit_end, cells, space in _units(plain, clusters):
+    for unit_start, unit_end, cells, space, first_cluster in _units(plain, clusters):
         if space:
             if start is None and not first_line:
                 continue  # no leading spaces where we broke the line
@@ -123,9 +126,10 @@ def _wrap_line(line: Text, width: int) -> list[Text]:
             start, used, content_end = unit_start, cells, unit_end
             continue
         # Longer than a whole line: fold it by clusters, filling this line first.
-        for c_start, c_end, c_cells in clusters:
-            if c_start < unit_start or c_end > unit_end:
-                continue
+        for number in range(first_cluster, len(clusters)):
+            c_start, c_end, c_cells = clusters[number]
+            if c_end > unit_end:
+                break
             if used + c_cells > width and start is not None:
                 flush()
             start = c_start if start is None else start
@@ -137,15 +141,26 @@ def _wrap_line(line: Text, width: int) -> list[Text]:
             used += c_cells
     if start is not None:
         flush()
-    return [_slice(line, a, b, unfittable) for a, b in ranges]
+    return _pieces(line, ranges, unfittable)
 
 
-def _slice(line: Text, start: int, end: int, unfittable: set[int]) -> Text:
-    if start in unfittable:
-        # A wide character on a one-cell line can't be drawn; show that
-        # something is there rather than overflow the width.
-        return Text(_UNFITTABLE, style=line.style)
-    return line[start:end]
+def _pieces(line: Text, ranges: list[tuple[int, int]], unfittable: set[int]) -> list[Text]:
+    """The ranges as Texts with their spans, from one `divide` (slicing each
+    range separately would copy the whole line once per output line)."""
+    offsets = sorted({offset for pair in ranges for offset in pair})
+    divided = line.divide(offsets)
+    piece_at = {0: 0} | {offset: n + 1 for n, offset in enumerate(offsets)}
+    out: list[Text] = []
+    for start, end in ranges:
+        if start in unfittable:
+            # A wide character on a one-cell line can't be drawn; show that
+            # something is there rather than overflow the width.
+            out.append(Text(_UNFITTABLE, style=line.style))
+        elif start == end:
+            out.append(Text("", style=line.style))
+        else:
+            out.append(divided[piece_at[start]])
+    return out
 
 
 def wrap(text: Text, width: int) -> list[Text]:

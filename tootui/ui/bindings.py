@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from tootui.i18n import N_, _
 
@@ -87,9 +87,9 @@ KEYS: tuple[KeySpec, ...] = (
 )
 
 
-def bindings_for(scope: Scope) -> list[Binding]:
+def bindings_for(scope: Scope) -> list[BindingType]:
     """The Textual bindings of one scope, with translated descriptions."""
-    return [
+    bindings: list[BindingType] = [
         Binding(
             spec.keys,
             spec.action,
@@ -102,6 +102,7 @@ def bindings_for(scope: Scope) -> list[Binding]:
         for spec in KEYS
         if spec.scope is scope
     ]
+    return bindings
 
 
 def display_keys(keys: str) -> str:

@@ -8,14 +8,16 @@ widgets never wait on the network and a failure is one line, never a traceback.
 
 from __future__ import annotations
 
-from textual import on, work
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
-from tootui.client.api import MastodonClient
 from tootui.client.errors import ClientError
 from tootui.client.pager import TimelinePager
 from tootui.i18n import _
@@ -40,6 +42,9 @@ from tootui.ui.threads import reply_position, thread_rows
 # Long posts are cut to this many lines in the timeline; the thread shows them whole.
 TIMELINE_COLLAPSE_AFTER = 12
 
+if TYPE_CHECKING:  # only the caller builds the client; importing it costs start-up time
+    from tootui.client.api import MastodonClient
+
 
 class MainScreen(Screen[None]):
     """Home timeline, thread pane and compose pane, over one client."""
@@ -62,7 +67,9 @@ class MainScreen(Screen[None]):
             yield StatusList(self._renderer, id="thread",
                              placeholder=_("Select a post and press t to read its thread."))
         yield ComposePane(id="compose")
-        yield Footer()
+        # Compact, and without the palette key (help lists it), so that every
+        # binding fits an 80-column terminal.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.timeline.border_title = _("Home")
@@ -87,9 +94,9 @@ class MainScreen(Screen[None]):
         """The pane the status keys act on: the focused list, else the last focused."""
         return self.query_one(f"#{self._active_list_id}", StatusList)
 
-    def on_descendant_focus(self, event: object) -> None:
-        if isinstance(self.focused, StatusList) and self.focused.id:
-            self._active_list_id = self.focused.id
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, StatusList) and event.widget.id:
+            self._active_list_id = event.widget.id
 
     # -- timeline --------------------------------------------------------
 
@@ -100,7 +107,8 @@ class MainScreen(Screen[None]):
         except ClientError as error:
             self.post_message(RequestFailed(error))
             return
-        self.post_message(TimelineLoaded("home", statuses))
+        if not get_current_worker().is_cancelled:
+            self.post_message(TimelineLoaded("home", statuses))
 
     def on_timeline_loaded(self, message: TimelineLoaded) -> None:
         self.timeline.set_statuses(message.statuses)
@@ -112,7 +120,6 @@ class MainScreen(Screen[None]):
     def on_thread_requested(self, message: ThreadRequested) -> None:
         focus = message.status.original
         self.thread.set_statuses([focus])
-        self.thread.border_title = _("Thread")
         self.load_thread(focus)
 
     @work(thread=True, exclusive=True, group="thread")
@@ -122,7 +129,10 @@ class MainScreen(Screen[None]):
         except ClientError as error:
             self.post_message(RequestFailed(error))
             return
-        self.post_message(ThreadLoaded(focus, context))
+        # A thread opened since then replaced this one: its answer would
+        # overwrite the newer thread.
+        if not get_current_worker().is_cancelled:
+            self.post_message(ThreadLoaded(focus, context))
 
     def on_thread_loaded(self, message: ThreadLoaded) -> None:
         statuses, depths, selected = thread_rows(message.status, message.context)
@@ -199,14 +209,24 @@ class MainScreen(Screen[None]):
         self.compose_pane.close()
         self.timeline.insert(0, status)
         if status.in_reply_to_id is not None:
+            self._count_reply(status.in_reply_to_id)
             thread = self.thread
-            position = reply_position(thread.statuses,
-                                      [thread.depth(i) for i in range(len(thread.statuses))],
-                                      status.in_reply_to_id)
+            position = reply_position(thread.statuses, thread.depths, status.in_reply_to_id)
             if position is not None:
                 index, depth = position
                 thread.insert(index, status, depth, select=True)
         self.notify(_("Posted."))
+
+    def _count_reply(self, parent_id: str) -> None:
+        """Show the parent's new reply count without asking the server again."""
+        for pane in (self.timeline, self.thread):
+            for status in pane.statuses:
+                original = status.original
+                if original.id == parent_id:
+                    updated = replace(original, replies_count=original.replies_count + 1)
+                    self.timeline.update_status(updated)
+                    self.thread.update_status(updated)
+                    return
 
     @on(ComposePane.Closed)
     def _return_focus(self) -> None:
@@ -218,5 +238,7 @@ class MainScreen(Screen[None]):
         if message.posting:
             self.compose_pane.sending_failed()
         if not self.timeline.statuses:
-            self.timeline.placeholder = _("The home timeline could not be loaded.")
+            # A toast goes away; an empty pane keeps saying why it is empty.
+            self.timeline.placeholder = _("The home timeline could not be loaded: {error}").format(
+                error=message.error)
         self.notify(str(message.error), severity="error")

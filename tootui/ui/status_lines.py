@@ -1,11 +1,12 @@
 """The lines one status occupies in a status list, as Rich `Text`.
 
 A status is drawn as: who boosted it (for a boost), a header (author, handle,
-relative time), the wrapped body and extras (media, card, poll), a line of
-counts and markers, and a blank separator. Only the body and extras are costly
-(HTML rendering and wrapping), so only they are cached, by the list; the other
-lines are rebuilt when painted because they change without the status's
-`cache_key` changing (the time goes stale, counts and flags follow toggles).
+relative time), the wrapped body (what it replies to, its content warning, its
+text, then media, card and poll), a line of counts and markers, and a blank
+separator. Only the body is costly (HTML rendering and wrapping), so only it is
+cached, by the list; the other lines are rebuilt when painted because they
+change without the status's `cache_key` changing (the time goes stale, counts
+and flags follow toggles).
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ Renderer = Callable[[Status], RenderedStatus]
 class Palette:
     """The styles the list paints with, resolved from its component classes."""
 
-    boost: Style
     time: Style
     meta: Style
     marker: Style
@@ -40,10 +40,10 @@ class Palette:
 
 
 def make_renderer(local_domain: str | None) -> Renderer:
-    """A renderer that renders what the reader reads: a boost's original."""
+    """`render_status` with the account's own domain bound."""
 
     def render(status: Status) -> RenderedStatus:
-        return render_status(status.original, local_domain=local_domain)
+        return render_status(status, local_domain=local_domain)
 
     return render
 
@@ -61,9 +61,12 @@ def fixed_line_count(status: Status) -> int:
 
 def body_lines(rendered: RenderedStatus, width: int, collapse_after: int | None,
                palette: Palette) -> list[Text]:
-    """The body and extras wrapped to `width`, the body cut after `collapse_after` lines."""
+    """The body wrapped to `width`, its text cut after `collapse_after` lines."""
     width = max(width, 1)
     lines: list[Text] = []
+    for line in (rendered.reply_to, rendered.spoiler):
+        if line is not None:
+            lines.extend(wrap(line, width))
     body = wrap(rendered.body, width) if rendered.body.plain.strip() else []
     if collapse_after is not None and len(body) > collapse_after + 1:
         hidden = len(body) - collapse_after
@@ -74,12 +77,6 @@ def body_lines(rendered: RenderedStatus, width: int, collapse_after: int | None,
     for extra in rendered.extras:
         lines.extend(wrap(extra, width))
     return lines
-
-
-def boost_line(status: Status, palette: Palette) -> Text:
-    """Who boosted the status, for a boost."""
-    booster = one_line(status.account.name)
-    return Text(_("⇄ {name} boosted").format(name=booster), style=palette.boost)
 
 
 def header_line(rendered: RenderedStatus, status: Status, width: int, palette: Palette,

@@ -1,0 +1,18 @@
+"""The translation modules load nothing heavy: `tootui --help` must stay instant."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_i18n_modules_import_neither_textual_nor_babel() -> None:
+    code = (
+        "import sys, tootui.i18n, tootui.l10n, tootui.language\n"
+        "tootui.i18n.set_language('zh_CN')\n"
+        "print(sorted(m for m in ('textual', 'babel', 'rich') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"

@@ -1,0 +1,59 @@
+"""The help screen and the command palette come from the one bindings table."""
+
+from __future__ import annotations
+
+from tests.ui.conftest import SIZE, main_screen, screen_text, settle
+from tootui.client.api import MastodonClient
+from tootui.ui.app import TootuiApp
+from tootui.ui.bindings import KEYS, Scope, display_keys
+from tootui.ui.help import HelpScreen
+
+
+async def test_help_lists_every_binding(app: TootuiApp) -> None:
+    async with app.run_test(size=(120, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for spec in KEYS:
+            assert spec.description in text, spec.id
+            assert display_keys(spec.keys) in text, spec.id
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_help_shows_remapped_keys(app: TootuiApp) -> None:
+    async with app.run_test(size=(120, 60)) as pilot:
+        await settle(pilot)
+        app.set_keymap({"status.favourite": "ctrl+f"})
+        await pilot.press("question_mark")
+        lines = screen_text(app).splitlines()
+        line = next(line for line in lines if "Favourite" in line)
+        assert "ctrl+f" in line
+
+
+async def test_command_palette_runs_an_action_on_the_selected_post(
+    app: TootuiApp, server_view: MastodonClient
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        # Compose commands are offered only while the compose pane is open.
+        expected = {spec.description for spec in KEYS
+                    if spec.in_palette and spec.scope is not Scope.COMPOSE}
+        assert expected <= titles
+        assert "Send" not in titles
+        target = main_screen(app).timeline.statuses[0]
+        await pilot.press("ctrl+p", *"Bookmark")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert server_view.status(target.id).bookmarked
+
+
+async def test_q_quits(app: TootuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit

@@ -1,0 +1,94 @@
+"""The Textual application: a thin shell over the main screen.
+
+`create_app` is the one way to build it: callers (the CLI, the tests) pass a
+ready client, so the app never logs in, reads tokens or picks a server itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.app import App, SystemCommand
+from textual.binding import Keymap
+from textual.screen import Screen
+from textual.widget import Widget
+
+from tootui.i18n import _
+from tootui.ui.bindings import KEYS, Scope, bindings_for, display_keys
+from tootui.ui.help import HelpScreen
+from tootui.ui.main_screen import MainScreen
+
+if TYPE_CHECKING:  # only the caller builds the client; importing it costs start-up time
+    from tootui.client.api import MastodonClient
+
+
+class TootuiApp(App[None]):
+    """tootui: a home timeline, threads and compose, driven from the keyboard."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "tootui"
+    BINDINGS = bindings_for(Scope.APP)
+
+    def __init__(self, client: MastodonClient, *, account_label: str,
+                 local_domain: str | None = None) -> None:
+        super().__init__()
+        self.client = client
+        self.account_label = account_label
+        self.local_domain = local_domain
+        self.sub_title = account_label
+        self._user_keymap: dict[str, str] = {}
+
+    def get_default_screen(self) -> Screen:
+        return MainScreen(self.client, local_domain=self.local_domain)
+
+    @property
+    def main_screen(self) -> MainScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, MainScreen)
+        return screen
+
+    # -- keys --------------------------------------------------------------
+
+    def set_keymap(self, keymap: Keymap) -> None:
+        super().set_keymap(keymap)
+        self._user_keymap = dict(keymap)
+
+    def update_keymap(self, keymap: Keymap) -> None:
+        super().update_keymap(keymap)
+        self._user_keymap.update(keymap)
+
+    @property
+    def user_keymap(self) -> Mapping[str, str]:
+        """Keys the user remapped, by binding id."""
+        return self._user_keymap
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self._user_keymap))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette offers the same actions as the keys, from the same table."""
+        main = self.main_screen
+        targets: dict[Scope, App[None] | Widget] = {
+            Scope.APP: self,
+            Scope.MAIN: main,
+            Scope.STATUSES: main.active_list,
+        }
+        if main.compose_pane.is_open:
+            targets[Scope.COMPOSE] = main.compose_pane
+        for spec in KEYS:
+            target = targets.get(spec.scope)
+            if target is None or not spec.in_palette:
+                continue
+            keys = display_keys(self._user_keymap.get(spec.id, spec.keys))
+            yield SystemCommand(_(spec.description), _("Key: {keys}").format(keys=keys),
+                                partial(target.run_action, spec.action))
+        yield SystemCommand(_("Theme"), _("Change the colours"), self.action_change_theme)
+
+
+def create_app(client: MastodonClient, *, account_label: str,
+               local_domain: str | None = None) -> TootuiApp:
+    """Build the app over a ready client; `local_domain` shortens local handles."""
+    return TootuiApp(client, account_label=account_label, local_domain=local_domain)

@@ -1,0 +1,163 @@
+"""Painting a status list's lines: from rendered statuses to full-width strips.
+
+The costly part of a status (HTML rendered, wrapped, turned into segments) is
+cached per (`cache_key`, text width, pane width), both bare and ready to paint,
+so that scrolling through statuses seen before only copies strips. The header
+and the counts line are built when painted: the relative time goes stale and
+counts follow toggles without the `cache_key` changing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.cache import LRUCache
+from textual.strip import Strip
+
+from tootui.render import RenderedStatus, wrap
+from tootui.ui.status_layout import GUTTER, INDENT, MAX_DEPTH, StatusLayout
+from tootui.ui.status_lines import Palette, Renderer, body_lines, header_line, meta_line
+
+CACHE_SIZE = 2048  # statuses whose rendered lines are kept
+
+
+@dataclass(frozen=True, slots=True)
+class PaintStyles:
+    """The list's styles, resolved once per theme rather than once per line."""
+
+    palette: Palette
+    base: Style
+    cursor: Style
+    cursor_blurred: Style
+    bar: Style
+    placeholder: Style
+
+
+@dataclass(frozen=True, slots=True)
+class _Body:
+    """A status's wrapped body: bare, and ready to paint when not selected."""
+
+    raw: list[Strip]
+    painted: list[Strip]
+
+
+class StatusPainter:
+    """Lines of the statuses in `layout`, rendered through `renderer` on demand."""
+
+    def __init__(self, layout: StatusLayout, renderer: Renderer,
+                 console: Callable[[], Console], styles: Callable[[], PaintStyles]) -> None:
+        self._layout = layout
+        self._render_status = renderer
+        self._console = console
+        self._styles = styles
+        self._rendered: LRUCache[tuple[str, str], RenderedStatus] = LRUCache(CACHE_SIZE)
+        self._bodies: LRUCache[tuple[tuple[str, str], int, int], _Body] = LRUCache(CACHE_SIZE)
+
+    def restyled(self) -> None:
+        """The theme changed: painted lines carry the old styles."""
+        self._bodies.clear()
+
+    def forget(self, index: int) -> None:
+        """Drop what is cached for status `index`, before it is replaced.
+
+        What is drawn can change without an edit (a poll's votes), so a new
+        version always renders afresh, whatever its `cache_key` says.
+        """
+        self._rendered.discard(self._layout.statuses[index].cache_key)
+        self._bodies.discard(self._body_key(index))
+
+    def body_height(self, index: int) -> int:
+        return len(self._body(index).raw)
+
+    def _rendered_for(self, index: int) -> RenderedStatus:
+        status = self._layout.statuses[index]
+        rendered = self._rendered.get(status.cache_key)
+        if rendered is None:
+            rendered = self._render_status(status)
+            self._rendered.set(status.cache_key, rendered)
+        return rendered
+
+    def _body_key(self, index: int) -> tuple[tuple[str, str], int, int]:
+        layout = self._layout
+        return (layout.statuses[index].cache_key, layout.text_width(index), layout.width)
+
+    def _body(self, index: int) -> _Body:
+        key = self._body_key(index)
+        body = self._bodies.get(key)
+        if body is None:
+            lines = body_lines(self._rendered_for(index), self._layout.text_width(index),
+                               self._layout.collapse_after, self._styles().palette)
+            raw = [self._strip(line) for line in lines]
+            body = _Body(raw, [self._finish(index, strip, None) for strip in raw])
+            self._bodies.set(key, body)
+        return body
+
+    def content_row(self, index: int, row: int) -> Strip:
+        """Line `row` of status `index`, without gutter, indent or widget styles."""
+        status = self._layout.statuses[index]
+        text_width = self._layout.text_width(index)
+        rendered = self._rendered_for(index)
+        palette = self._styles().palette
+        if status.reblog is not None:
+            if row == 0:
+                line = (rendered.boosted_by or Text()).copy()
+                line.truncate(text_width, overflow="ellipsis")
+                return self._strip(line)
+            row -= 1
+        if row == 0:
+            return self._strip(header_line(rendered, status, text_width, palette))
+        body = self._body(index).raw
+        row -= 1
+        if row < len(body):
+            return body[row]
+        if row == len(body):
+            return self._strip(meta_line(status, palette))
+        return Strip.blank(0)
+
+    def line(self, index: int, row: int, *, selected: bool, focused: bool) -> Strip:
+        """Line `row` of status `index` as painted, the full width of the pane."""
+        layout = self._layout
+        styles = self._styles()
+        height = layout.height(index)
+        # The blank separator under a status stays unmarked, so that two
+        # neighbours never look like one block.
+        if selected and row < height - 1:
+            cursor = styles.cursor if focused else styles.cursor_blurred
+            return self._finish(index, self.content_row(index, row), cursor)
+        body_start = 2 if layout.statuses[index].reblog is not None else 1
+        body = self._body(index)
+        if body_start <= row < body_start + len(body.painted):
+            return body.painted[row - body_start]
+        if row >= height - 1:
+            return Strip.blank(layout.width, styles.base)
+        return self._finish(index, self.content_row(index, row), None)
+
+    def placeholder_line(self, text: str, y: int) -> Strip:
+        """Line `y` of the message an empty list shows."""
+        styles = self._styles()
+        width = self._layout.width
+        lines = wrap(Text(text), width - GUTTER) if text else []
+        if y >= len(lines):
+            return Strip.blank(width, styles.base)
+        strip = self._strip(Text(" " * GUTTER) + lines[y])
+        return strip.apply_style(styles.placeholder).crop_extend(0, width, styles.base)
+
+    def _strip(self, text: Text) -> Strip:
+        return Strip(list(text.render(self._console())), text.cell_len)
+
+    def _finish(self, index: int, content: Strip, cursor: Style | None) -> Strip:
+        """Gutter, indent and widget style around a content line, cut to the width."""
+        styles = self._styles()
+        base = cursor or styles.base
+        if cursor is not None:
+            gutter = Strip([Segment("▌", base + styles.bar), Segment(" ", base)], GUTTER)
+        else:
+            gutter = Strip.blank(GUTTER, base)
+        indent = Strip.blank(INDENT * min(self._layout.depths[index], MAX_DEPTH), base)
+        width = self._layout.width
+        return Strip.join([gutter, indent, content.apply_style(base)]).crop_extend(0, width, base)
