@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/render_bench.py [--count N]
 
-The statuses are the real recorded ones in ../shared/fixtures/real (when that
+The statuses are the real recorded ones in tests/fixtures/real (when that
 folder is there) and the demo's sample posts, each copied under fresh ids so
 every one is a cache miss. A second pass over the same statuses shows what the
 per-status cache saves.
@@ -26,7 +26,7 @@ from tootui.render import render_status
 from tootui.render.status import CACHE_SIZE, clear_cache
 
 ROOT = Path(__file__).resolve().parents[1]
-REAL = ROOT.parent / "shared" / "fixtures" / "real"
+REAL = ROOT / "tests" / "fixtures" / "real"
 SAMPLE = ROOT / "tootui" / "demo" / "data" / "sample.json"
 
 

@@ -20,8 +20,8 @@ from tootui.client.convert import (
 )
 from tootui.models import Status
 
-# The recorded responses live in the workplace's shared folder, beside the checkout.
-REAL = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "real"
+# The recorded responses (copied from the workplace's shared folder into tests/fixtures).
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
 
 
 def _load(path: Path) -> Any:

@@ -19,7 +19,7 @@ from tootui.client.convert import (
     status_from_json,
 )
 
-REAL = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "real"
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
 
 
 def _sample() -> dict[str, Any]:

@@ -12,7 +12,7 @@ from tests.demo.api import Api, api_for
 from tests.demo.shapes import differences
 from tootui.demo.server import DemoServer
 
-REAL = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "real"
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
 # Keys Mastodon sends only sometimes: `pinned` on the viewer's own statuses,
 # `focus` when set, and the local-only account keys that remote accounts lack.
 OPTIONAL = {"pinned", "focus", "feature_approval", "noindex", "roles"}

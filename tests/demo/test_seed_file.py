@@ -80,7 +80,7 @@ def test_bad_files_name_the_entry_and_field(tmp_path: Path, content: str, messag
         DemoServer(tmp_path / "d", seed_file=seed).start()
 
 
-REAL_STATUSES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "real" / "statuses"
+REAL_STATUSES = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "statuses"
 
 
 @pytest.mark.skipif(not REAL_STATUSES.is_dir(), reason="real fixtures not in this checkout")

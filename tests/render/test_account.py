@@ -11,7 +11,7 @@ from tootui.client.convert import account_from_json
 from tootui.render import render_account
 from tootui.render.sanitize import has_unsafe
 
-ACCOUNTS = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "real" / "accounts"
+ACCOUNTS = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "accounts"
 
 
 def test_remote_account_with_emoji_and_verified_field() -> None:

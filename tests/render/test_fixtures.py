@@ -14,7 +14,7 @@ from tootui.render import render_status, wrap
 from tootui.render.sanitize import has_unsafe
 from tootui.render.status import RenderedStatus
 
-REAL = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "real"
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
 
 
 def _statuses_in(value: Any) -> Iterator[dict[str, Any]]:

@@ -18,7 +18,7 @@ from rich.text import Text
 from tests.render.helpers import LOCAL, hashtag, link, mention, status
 from tootui.render import render_status
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "sample-timeline.txt"
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed" / "sample-timeline.txt"
 SAMPLE_JSON = Path(__file__).resolve().parents[2] / "tootui" / "demo" / "data" / "sample.json"
 
 # How each URL in the sample reads on screen (Mastodon's invisible/ellipsis spans).
