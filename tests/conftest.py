@@ -67,7 +67,9 @@ def _network_guard() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Every test gets its own HOME and XDG dirs, and no usable keyring by default."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))

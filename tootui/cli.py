@@ -15,7 +15,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"tootui {__version__}")
     parser.add_argument("--demo", action="store_true", help=_("run on the embedded demo instance"))
-    parser.add_argument("--reset", action="store_true", help=_("with --demo: start the demo afresh"))
+    parser.add_argument("--reset", action="store_true",
+                        help=_("with --demo: start the demo afresh"))
     parser.add_argument("--demo-size", type=int, default=0, metavar="N",
                         help=_("seed N extra generated statuses into the demo instance"))
     parser.add_argument("--demo-seed", metavar="FILE",
