@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Sequence
 
 from tootui import __version__
@@ -13,7 +15,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tootui", description=_("A fast, keyboard-driven terminal Mastodon client.")
     )
-    parser.add_argument("--version", action="version", version=f"tootui {__version__}")
+    parser.add_argument("--version", action="version", version=f"tootui {__version__}",
+                        help=_("show the version and exit"))
     parser.add_argument("--demo", action="store_true", help=_("run on the embedded demo instance"))
     parser.add_argument("--reset", action="store_true",
                         help=_("with --demo: start the demo afresh"))
@@ -22,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo-seed", metavar="FILE",
                         help=_("load extra statuses (Mastodon JSON) into the demo instance"))
     parser.add_argument("--profile", metavar="NAME", help=_("the account profile to use"))
-    parser.add_argument("--lang", metavar="LANG", help=_("interface language (en, zh_CN)"))
+    parser.add_argument("--lang", metavar="LANG", help=_("interface language: auto, en or zh_CN (default: the config, else auto)"))
     sub = parser.add_subparsers(dest="command")
     demo = sub.add_parser("demo-server", help=_("run the embedded demo instance in the foreground"))
     demo.add_argument("--port", type=int, default=0, help=_("port to listen on (default: free)"))
@@ -35,7 +38,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def choose_startup_language(argv: Sequence[str]) -> str:
+    """Speak what `--lang`, the config's `language` or the environment ask for.
+
+    Done before the parser is built, because its help text is translated. A config
+    file that cannot be read does not stop this: the language then comes from
+    `--lang` or the environment, and the command reports the file's problem itself.
+    """
+    from tootui import config as config_mod
+    from tootui.argparse_text import use_tootui_language
+    from tootui.language import activate, lang_from_argv
+
+    use_tootui_language()
+    try:
+        configured: str | None = config_mod.load().language
+    except config_mod.ConfigError:
+        configured = None
+    return activate(configured, lang_from_argv(argv), os.environ)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    choose_startup_language(argv)
     args = build_parser().parse_args(argv)
     if args.command == "demo-server":
         from tootui.demo.cli import run_demo_server

@@ -69,12 +69,12 @@ def extract() -> Catalog:
     return template
 
 
-def po_path(locale: str) -> Path:
-    return LOCALE_DIR / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+def po_path(locale: str, domain: str = DOMAIN) -> Path:
+    return LOCALE_DIR / locale / "LC_MESSAGES" / f"{domain}.po"
 
 
-def mo_path(locale: str) -> Path:
-    return po_path(locale).with_suffix(".mo")
+def mo_path(locale: str, domain: str = DOMAIN) -> Path:
+    return po_path(locale, domain).with_suffix(".mo")
 
 
 def locales() -> list[str]:
@@ -82,9 +82,9 @@ def locales() -> list[str]:
     return sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
 
 
-def read_catalogue(locale: str) -> Catalog:
-    with po_path(locale).open("rb") as po:
-        return read_po(po, locale=locale, domain=DOMAIN)
+def read_catalogue(locale: str, domain: str = DOMAIN) -> Catalog:
+    with po_path(locale, domain).open("rb") as po:
+        return read_po(po, locale=locale, domain=domain)
 
 
 def update_catalogue(catalog: Catalog, template: Catalog) -> None:
@@ -180,14 +180,14 @@ def problems(catalog: Catalog, template: Catalog) -> list[str]:
     return found
 
 
-def mo_matches_po(locale: str) -> bool:
+def mo_matches_po(locale: str, domain: str = DOMAIN) -> bool:
     """Whether the shipped .mo holds exactly what the .po compiles to."""
-    path = mo_path(locale)
+    path = mo_path(locale, domain)
     if not path.exists():
         return False
     with path.open("rb") as mo:
         shipped = read_mo(mo)
-    expected = read_mo(io.BytesIO(compiled(read_catalogue(locale))))
+    expected = read_mo(io.BytesIO(compiled(read_catalogue(locale, domain))))
     return _translations(shipped) == _translations(expected) and (
         shipped.plural_forms == expected.plural_forms
     )
@@ -236,7 +236,38 @@ def run(*, check_only: bool, init: str | None) -> int:
         total = sum(1 for m in template if m.id)
         print(f"{locale}: {total} messages in the code, {len(issues)} problems")
         status = status or (1 if issues else 0)
+        status = _run_argparse(locale, check_only=check_only) or status
     return status
+
+
+def argparse_problems(catalog: Catalog, template: Catalog) -> list[str]:
+    """What keeps argparse's catalogue from covering this Python's argparse.
+
+    Messages of other Python versions are not "obsolete" here (see argparse_catalogue).
+    """
+    return [p for p in problems(catalog, template) if not p.startswith("obsolete")]
+
+
+def _run_argparse(locale: str, *, check_only: bool) -> int:
+    from tootui.locale import argparse_catalogue as ap
+
+    template = ap.extract()
+    path = po_path(locale, ap.DOMAIN)
+    catalog = read_catalogue(locale, ap.DOMAIN) if path.exists() else new_catalogue(locale)
+    if not check_only:
+        ap.add_new(catalog, template)
+        if _write_if_changed(path, po_bytes(catalog), text=True):
+            print(f"wrote {path.relative_to(ROOT)}")
+        mo = mo_path(locale, ap.DOMAIN)
+        if _write_if_changed(mo, compiled(catalog), text=False):
+            print(f"wrote {mo.relative_to(ROOT)}")
+    issues = argparse_problems(catalog, template)
+    if check_only and not mo_matches_po(locale, ap.DOMAIN):
+        issues.append(f"{ap.DOMAIN}.mo is stale: run without --check")
+    for issue in issues:
+        print(f"{locale} ({ap.DOMAIN}): {issue}")
+    print(f"{locale} ({ap.DOMAIN}): {len(issues)} problems")
+    return 1 if issues else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Keymap
+from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.widget import Widget
 
 from tootui.i18n import _
 from tootui.ui.bindings import KEYS, Scope, bindings_for, display_keys
 from tootui.ui.help import HelpScreen
+from tootui.ui.language_switch import language_commands, switch_language
 from tootui.ui.main_screen import MainScreen
 
 if TYPE_CHECKING:  # only the caller builds the client; importing it costs start-up time
@@ -67,6 +69,16 @@ class TootuiApp(App[None]):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self._user_keymap))
+
+    def action_command_palette(self) -> None:
+        # Textual's own palette, with its search hint in the interface language.
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder=_("Search for commands…")))
+
+    def action_choose_language(self) -> None:
+        self.search_commands(language_commands(partial(switch_language, self)),
+                             placeholder=_("Choose the interface language…"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The command palette offers the same actions as the keys, from the same table."""

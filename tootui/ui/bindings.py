@@ -6,8 +6,12 @@ marked with `N_`. Widgets take their `BINDINGS` from here by scope, and the help
 screen and the command palette are generated from the same table, so a binding
 is never written twice.
 
-Descriptions are translated when `bindings_for` runs, i.e. when the `tootui.ui`
-modules are imported; the CLI picks the language before it imports them.
+Descriptions stay in the source language (English) inside the `Binding`s and are
+translated where they are shown: the footer (`ui/footer.py`), the help screen and
+the command palette each call `_` as they draw. The bindings are built once, when
+the classes are defined, so translating them here would freeze the language of
+the first import; translating on display is what lets the language change without
+a restart.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from enum import Enum
 
 from textual.binding import Binding, BindingType
 
-from tootui.i18n import N_, _
+from tootui.i18n import N_
 
 
 class Scope(Enum):
@@ -60,6 +64,8 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("app.help", "question_mark", "help", N_("Help"), Scope.APP, key_display="?"),
     KeySpec("app.commands", "ctrl+p", "command_palette", N_("Commands"), Scope.APP,
             show=False, priority=True, in_palette=False),
+    KeySpec("app.language", "ctrl+l", "choose_language", N_("Language"), Scope.APP,
+            show=False),
     KeySpec("app.focus_next", "tab", "focus_next", N_("Next pane"), Scope.APP, show=False),
     KeySpec("app.focus_previous", "shift+tab", "focus_previous", N_("Previous pane"),
             Scope.APP, show=False),
@@ -88,12 +94,12 @@ KEYS: tuple[KeySpec, ...] = (
 
 
 def bindings_for(scope: Scope) -> list[BindingType]:
-    """The Textual bindings of one scope, with translated descriptions."""
+    """The Textual bindings of one scope; descriptions untranslated (see above)."""
     bindings: list[BindingType] = [
         Binding(
             spec.keys,
             spec.action,
-            _(spec.description),
+            spec.description,
             show=spec.show,
             key_display=spec.key_display,
             priority=spec.priority,

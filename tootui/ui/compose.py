@@ -68,17 +68,27 @@ class ComposePane(Vertical):
         self._reply_to = reply_to
         self._idempotency_key = uuid.uuid4().hex
         self._sending = False
-        title = self.query_one("#compose-title", Label)
+        self._show_title()
         if reply_to is None:
-            title.update(_("New post"))
             self.text_area.load_text("")
         else:
-            handle = one_line(reply_to.account.acct)
-            title.update(_("Reply to @{handle}").format(handle=handle))
-            self.text_area.load_text(f"@{handle} ")
+            self.text_area.load_text(f"@{one_line(reply_to.account.acct)} ")
         self.add_class("-open")
         self.text_area.focus()
         self.text_area.move_cursor(self.text_area.document.end)
+
+    def _show_title(self) -> None:
+        title = self.query_one("#compose-title", Label)
+        if self._reply_to is None:
+            title.update(_("New post"))
+        else:
+            handle = one_line(self._reply_to.account.acct)
+            title.update(_("Reply to @{handle}").format(handle=handle))
+
+    def relanguaged(self) -> None:
+        """The interface language changed: say again what is being written."""
+        if self.is_open:
+            self._show_title()
 
     def close(self) -> None:
         """Hide the pane; the draft is dropped."""

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from tootui.i18n import _
 from tootui.ui.bindings import KEYS, SCOPE_TITLES, Scope, bindings_for, display_keys
+from tootui.ui.language_switch import LanguageChanged
 
 
 def bindings_table(keymap: Mapping[str, str]) -> Table:
@@ -44,6 +45,9 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help") as scroll:
             scroll.border_title = _("Keys")
             yield Static(bindings_table(self._keymap), id="help-table")
+
+    async def on_language_changed(self, message: LanguageChanged) -> None:
+        await self.recompose()
 
     def action_close(self) -> None:
         self.dismiss()

@@ -8,6 +8,7 @@ widgets never wait on the network and a failure is one line, never a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tootui.client.errors import ClientError
@@ -24,6 +25,8 @@ from tootui.i18n import _
 from tootui.models import Draft, Status
 from tootui.ui.bindings import Scope, bindings_for
 from tootui.ui.compose import ComposePane
+from tootui.ui.footer import TranslatedFooter
+from tootui.ui.language_switch import LanguageChanged
 from tootui.ui.messages import (
     ReplyRequested,
     RequestFailed,
@@ -58,24 +61,40 @@ class MainScreen(Screen[None]):
         self._home = TimelinePager(client, "home")
         self._active_list_id = "timeline"
         self._pending_toggles: set[str] = set()
+        # What the empty timeline says, re-read when the language changes.
+        self._timeline_hint: Callable[[], str] = lambda: _("Loading the home timeline…")
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
         with Horizontal(id="panes"):
             yield StatusList(self._renderer, collapse_after=TIMELINE_COLLAPSE_AFTER,
-                             placeholder=_("Loading the home timeline…"), id="timeline")
-            yield StatusList(self._renderer, id="thread",
-                             placeholder=_("Select a post and press t to read its thread."))
+                             placeholder=self._timeline_hint(), id="timeline")
+            yield StatusList(self._renderer, id="thread", placeholder=_thread_hint())
         yield ComposePane(id="compose")
         # Compact, and without the palette key (help lists it), so that every
         # binding fits an 80-column terminal.
-        yield Footer(compact=True, show_command_palette=False)
+        yield TranslatedFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.timeline.border_title = _("Home")
-        self.thread.border_title = _("Thread")
+        self._show_titles()
         self.timeline.focus()
         self.load_home()
+
+    def _show_titles(self) -> None:
+        self.timeline.border_title = _("Home")
+        self.thread.border_title = _("Thread")
+
+    def on_language_changed(self, message: LanguageChanged) -> None:
+        self._show_titles()
+        self.timeline.placeholder = self._timeline_hint()
+        self.thread.placeholder = _thread_hint()
+        for pane in (self.timeline, self.thread):
+            pane.relanguaged()
+        self.compose_pane.relanguaged()
+
+    def _hint_timeline(self, hint: Callable[[], str]) -> None:
+        self._timeline_hint = hint
+        self.timeline.placeholder = hint()
 
     @property
     def timeline(self) -> StatusList:
@@ -113,7 +132,7 @@ class MainScreen(Screen[None]):
     def on_timeline_loaded(self, message: TimelineLoaded) -> None:
         self.timeline.set_statuses(message.statuses)
         if not message.statuses:
-            self.timeline.placeholder = _("Nothing here yet: follow someone, or write a post.")
+            self._hint_timeline(lambda: _("Nothing here yet: follow someone, or write a post."))
 
     # -- thread ----------------------------------------------------------
 
@@ -239,6 +258,11 @@ class MainScreen(Screen[None]):
             self.compose_pane.sending_failed()
         if not self.timeline.statuses:
             # A toast goes away; an empty pane keeps saying why it is empty.
-            self.timeline.placeholder = _("The home timeline could not be loaded: {error}").format(
-                error=message.error)
+            error = str(message.error)
+            self._hint_timeline(
+                lambda: _("The home timeline could not be loaded: {error}").format(error=error))
         self.notify(str(message.error), severity="error")
+
+
+def _thread_hint() -> str:
+    return _("Select a post and press t to read its thread.")

@@ -150,6 +150,14 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
             self.refresh()
         return replaced
 
+    def relanguaged(self) -> None:
+        """The interface language changed: render every status again, keeping the selection."""
+        self._painter.relanguaged()
+        if self._layout.statuses:
+            self.set_statuses(list(self.statuses), list(self.depths), selected=self._selected)
+        else:
+            self.refresh()
+
     def lines_of(self, index: int) -> list[str]:
         """The plain text of the lines status `index` occupies (for tests and copying)."""
         self._measure(index)

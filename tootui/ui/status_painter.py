@@ -62,6 +62,11 @@ class StatusPainter:
         """The theme changed: painted lines carry the old styles."""
         self._bodies.clear()
 
+    def relanguaged(self) -> None:
+        """The interface language changed: rendered labels ("Image", "⇄ … boosted") are stale."""
+        self._rendered.clear()
+        self._bodies.clear()
+
     def forget(self, index: int) -> None:
         """Drop what is cached for status `index`, before it is replaced.
 
