@@ -25,7 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo-seed", metavar="FILE",
                         help=_("load extra statuses (Mastodon JSON) into the demo instance"))
     parser.add_argument("--profile", metavar="NAME", help=_("the account profile to use"))
-    parser.add_argument("--lang", metavar="LANG", help=_("interface language: auto, en or zh_CN (default: the config, else auto)"))
+    parser.add_argument("--lang", metavar="LANG", help=_(
+        "interface language: auto, en or zh_CN (default: the config, else auto)"))
     sub = parser.add_subparsers(dest="command")
     demo = sub.add_parser("demo-server", help=_("run the embedded demo instance in the foreground"))
     demo.add_argument("--port", type=int, default=0, help=_("port to listen on (default: free)"))

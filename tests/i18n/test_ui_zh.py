@@ -61,11 +61,6 @@ async def test_main_screen_speaks_chinese(zh_app: TootuiApp) -> None:
         assert "Thread" not in text.split("\n")[1]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ui/bindings.py translates descriptions when tootui.ui is imported, so "
-    "the footer keeps the language of the first import: switching needs a restart",
-)
 async def test_footer_speaks_chinese(zh_app: TootuiApp) -> None:
     async with zh_app.run_test(size=SIZE) as pilot:
         await settle(pilot)

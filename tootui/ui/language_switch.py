@@ -30,7 +30,7 @@ def language_commands(choose: Callable[[str], None]) -> list[SimpleCommand]:
     for setting in LANGUAGE_SETTINGS:
         if setting == AUTO:
             name = _(AUTO_LABEL)
-            help_text = _("Follow LANGUAGE, LC_ALL, LC_MESSAGES or LANG")
+            help_text = _("From LANGUAGE, LC_ALL, LC_MESSAGES or LANG")
         else:
             name = LANGUAGE_NAMES[setting]
             help_text = _("The current language") if setting == current_language() else None
