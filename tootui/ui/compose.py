@@ -9,12 +9,14 @@ from __future__ import annotations
 import uuid
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Label, TextArea
 
 from tootui.i18n import _
+from tootui.l10n import exact_count
 from tootui.models import Draft, Status
+from tootui.post_length import DEFAULT_MAX_CHARACTERS, post_length
 from tootui.ui.bindings import Scope, bindings_for
 from tootui.ui.status_lines import one_line
 
@@ -42,10 +44,25 @@ class ComposePane(Vertical):
         # because the server recognises the retry.
         self._idempotency_key = ""
         self._sending = False
+        #: The server's limit; whoever knows the instance may set it.
+        self.max_characters = DEFAULT_MAX_CHARACTERS
 
     def compose(self) -> ComposeResult:
-        yield Label(id="compose-title")
+        with Horizontal(id="compose-header"):
+            yield Label(id="compose-title")
+            yield Label(id="compose-counter")
         yield TextArea(id="compose-text", soft_wrap=True, show_line_numbers=False)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._show_count()
+
+    def _show_count(self) -> None:
+        used = post_length(self.text_area.text)
+        counter = self.query_one("#compose-counter", Label)
+        # Translators: the compose pane's counter, e.g. "12/500 characters".
+        counter.update(_("{used}/{limit} characters").format(
+            used=exact_count(used), limit=exact_count(self.max_characters)))
+        counter.set_class(used > self.max_characters, "-over")
 
     @property
     def is_open(self) -> bool:
@@ -73,6 +90,7 @@ class ComposePane(Vertical):
             self.text_area.load_text("")
         else:
             self.text_area.load_text(f"@{one_line(reply_to.account.acct)} ")
+        self._show_count()
         self.add_class("-open")
         self.text_area.focus()
         self.text_area.move_cursor(self.text_area.document.end)
@@ -89,6 +107,7 @@ class ComposePane(Vertical):
         """The interface language changed: say again what is being written."""
         if self.is_open:
             self._show_title()
+            self._show_count()
 
     def close(self) -> None:
         """Hide the pane; the draft is dropped."""
