@@ -176,3 +176,41 @@ def test_problems_reports_each_kind_of_mismatch() -> None:
 def test_the_empty_string_is_not_the_catalogue_header() -> None:
     set_language("zh_CN")
     assert _("") == ""
+
+
+# -- argparse's own messages (tootui/locale/<lang>/LC_MESSAGES/argparse.po) --------
+
+
+def test_argparse_catalogue_covers_this_python_s_argparse() -> None:
+    from tootui.locale import argparse_catalogue
+
+    template = argparse_catalogue.extract()
+    assert template.get("usage: ") is not None  # extraction found argparse's messages
+    catalogue = update.read_catalogue("zh_CN", argparse_catalogue.DOMAIN)
+    issues = update.argparse_problems(catalogue, template)
+    assert not issues, f"{HOW_TO_FIX}:\n" + "\n".join(issues)
+
+
+def test_argparse_catalogue_is_compiled_and_shipped() -> None:
+    from tootui.locale import argparse_catalogue
+
+    assert update.mo_matches_po("zh_CN", argparse_catalogue.DOMAIN), HOW_TO_FIX
+    pyproject = tomllib.loads((update.ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["tootui"]
+    shipped = {p for pattern in patterns for p in update.PACKAGE_DIR.glob(pattern)}
+    assert update.mo_path("zh_CN", argparse_catalogue.DOMAIN) in shipped
+
+
+def test_argparse_catalogue_keeps_other_pythons_messages(tmp_path: Path) -> None:
+    from tootui.locale import argparse_catalogue
+
+    source = tmp_path / "argparse.py"
+    source.write_text("_('usage: ')\n_('a message of a newer Python')\n", encoding="utf-8")
+    template = argparse_catalogue.extract(source)
+    catalogue = Catalog(locale="zh_CN")
+    catalogue.add("usage: ", "用法：")
+    catalogue.add("a message of an older Python", "旧版本的消息")
+    assert argparse_catalogue.add_new(catalogue, template) == 1
+    assert catalogue.get("a message of an older Python") is not None
+    found = update.argparse_problems(catalogue, template)
+    assert found == ["untranslated: 'a message of a newer Python' [argparse.py]"]

@@ -1,4 +1,4 @@
-"""The main screen and the help screen at 80x24, in English and in Chinese.
+"""The main screen, the help screen and compose at 80x24, in English and in Chinese.
 
 Chinese labels take two cells a character: these catch a pane title, the footer
 or the help table that no longer fits. Review the SVG when one changes
@@ -38,6 +38,12 @@ async def open_help(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+async def open_compose(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    await pilot.press("c", *"今天也要加油")
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_main_screen(snap_compare: Compare, client: MastodonClient, language: str) -> None:
     set_language(language)
@@ -50,3 +56,10 @@ def test_help_screen(snap_compare: Compare, client: MastodonClient, language: st
     set_language(language)
     app = create_app(client, account_label="demo@demo.invalid")
     assert snap_compare(app, terminal_size=SIZE, run_before=open_help)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_compose_pane(snap_compare: Compare, client: MastodonClient, language: str) -> None:
+    set_language(language)
+    app = create_app(client, account_label="demo@demo.invalid")
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_compose)
