@@ -136,3 +136,31 @@ async def test_a_config_that_cannot_be_saved_is_a_warning_not_a_crash(
         notes = [note.message for note in en_app._notifications]
         assert any("未能保存界面语言" in note for note in notes), notes
     assert path.read_text(encoding="utf-8") == "this is = = not toml"  # left as it was
+
+
+async def test_the_command_palette_offers_the_language_list(en_app: TootuiApp) -> None:
+    async with en_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"Language")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Language" in screen_text(en_app)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        # The entry opened the language list (its own search hint), not a new language.
+        assert isinstance(en_app.screen, CommandPalette)
+        assert "Choose the interface language" in screen_text(en_app)
+        await pilot.press(*"简体")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert current_language() == "zh_CN"
+        # The palette now speaks Chinese too: its hint and its entries.
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert "搜索命令" in screen_text(en_app)
+        await pilot.press(*"回复")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "按键：r" in screen_text(en_app)

@@ -29,13 +29,13 @@ def extract(source: Path | None = None) -> Catalog:
     path = source or Path(argparse.__file__)
     template = Catalog(project="tootui", version=__version__, domain=DOMAIN)
     with path.open("rb") as code:
-        for lineno, _func, message, comments in extract_python(code, KEYWORDS, [], {}):
+        for lineno, _func, message, _comments in extract_python(code, KEYWORDS, [], {}):
             # `_(title)` and the like: a variable, not a message.
             if message is None or (isinstance(message, tuple) and message[0] is None):
                 continue
             if isinstance(message, tuple):
                 message = tuple(m for m in message if m is not None)
-            template.add(message, None, [("argparse.py", lineno)], auto_comments=comments)
+            template.add(message, None, [("argparse.py", lineno)])
     return template
 
 
@@ -45,6 +45,6 @@ def add_new(catalog: Catalog, template: Catalog) -> int:
     for message in template:
         if message.id and catalog.get(message.id) is None:
             empty = ("",) * catalog.num_plurals if isinstance(message.id, tuple) else ""
-            catalog.add(message.id, empty, auto_comments=message.auto_comments)
+            catalog.add(message.id, empty)
             added += 1
     return added

@@ -72,7 +72,7 @@ class TootuiApp(App[None]):
 
     def action_command_palette(self) -> None:
         # Textual's own palette, with its search hint in the interface language.
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(CommandPalette(id="--command-palette",
                                             placeholder=_("Search for commands…")))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import Any
 
 from textual.app import App
 from textual.command import SimpleCommand
@@ -27,6 +28,7 @@ class LanguageChanged(Message):
 def language_commands(choose: Callable[[str], None]) -> list[SimpleCommand]:
     """One palette entry per `language` setting, each named in its own language."""
     commands = []
+    help_text: str | None
     for setting in LANGUAGE_SETTINGS:
         if setting == AUTO:
             name = _(AUTO_LABEL)
@@ -38,7 +40,7 @@ def language_commands(choose: Callable[[str], None]) -> list[SimpleCommand]:
     return commands
 
 
-def switch_language(app: App[object], setting: str) -> None:
+def switch_language(app: App[Any], setting: str) -> None:
     """Speak `setting` ("auto", "en", "zh_CN") from now on, and remember it."""
     activate(setting, None, os.environ)
     for screen in app.screen_stack:
@@ -48,7 +50,7 @@ def switch_language(app: App[object], setting: str) -> None:
                    group="config", thread=True, exclusive=True)
 
 
-def _remember(app: App[object], setting: str) -> None:
+def _remember(app: App[Any], setting: str) -> None:
     # Read afresh and change one key: profiles saved since the start are kept.
     from tootui import config as config_mod
 
