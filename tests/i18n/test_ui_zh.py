@@ -163,3 +163,20 @@ async def test_a_server_error_is_reported_in_chinese(
         text = screen_text(zh_app)
         assert "服务器出现问题" in text, text
         assert "try again" not in text
+
+
+async def test_the_thread_shows_when_its_post_was_written_in_chinese(
+    zh_app: TootuiApp,
+) -> None:
+    from tootui.l10n import exact_time
+
+    async with zh_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        selected = zh_app.main_screen.timeline.selected_status
+        assert selected is not None
+        focus = selected.original
+        await pilot.press("t")
+        await settle(pilot)
+        written = exact_time(focus.created_at)
+        assert "年" in written and "月" in written and "日" in written
+        assert written in screen_text(zh_app)

@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from tootui.client.errors import ClientError
 from tootui.client.pager import TimelinePager
 from tootui.i18n import _
+from tootui.l10n import exact_time
 from tootui.models import Draft, Status
 from tootui.ui.bindings import Scope, bindings_for
 from tootui.ui.compose import ComposePane
@@ -61,6 +62,7 @@ class MainScreen(Screen[None]):
         self._home = TimelinePager(client, "home")
         self._active_list_id = "timeline"
         self._pending_toggles: set[str] = set()
+        self._thread_focus: Status | None = None
         # What the empty timeline says, re-read when the language changes.
         self._timeline_hint: Callable[[], str] = lambda: _("Loading the home timeline…")
 
@@ -84,8 +86,14 @@ class MainScreen(Screen[None]):
         self.timeline.border_title = _("Home")
         self.thread.border_title = _("Thread")
 
+    def _show_thread_time(self) -> None:
+        """When the thread's post was written, in full and in the reader's locale."""
+        focus = self._thread_focus
+        self.thread.border_subtitle = exact_time(focus.created_at) if focus else ""
+
     def on_language_changed(self, message: LanguageChanged) -> None:
         self._show_titles()
+        self._show_thread_time()
         self.timeline.placeholder = self._timeline_hint()
         self.thread.placeholder = _thread_hint()
         for pane in (self.timeline, self.thread):
@@ -138,6 +146,8 @@ class MainScreen(Screen[None]):
 
     def on_thread_requested(self, message: ThreadRequested) -> None:
         focus = message.status.original
+        self._thread_focus = focus
+        self._show_thread_time()
         self.thread.set_statuses([focus])
         self.load_thread(focus)
 
