@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import argparse
 import gettext
+import re
 from functools import cache
+from typing import Any
 
 from tootui.i18n import LOCALE_DIR, current_language
 
@@ -41,3 +43,67 @@ def use_tootui_language() -> None:
     """Make argparse speak the language `tootui.i18n` speaks (idempotent)."""
     argparse._ = argparse_gettext  # type: ignore[attr-defined]
     argparse.ngettext = argparse_ngettext  # type: ignore[attr-defined]
+
+
+# -- wrapping by terminal cells -------------------------------------------------
+
+# A run of characters that stays together (a Latin word with its punctuation),
+# a single wide (CJK) character, which may break on either side, or a space run.
+_TOKEN = re.compile(r"\s+|[^\s\u1100-\uffef]+|.", re.S)
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """`text` wrapped to `width` terminal cells: CJK takes two and breaks anywhere."""
+    from wcwidth import wcswidth
+
+    lines: list[str] = []
+    line, used = "", 0
+    for token in _TOKEN.findall(" ".join(text.split())):
+        size = max(wcswidth(token), 0)
+        if token.isspace():
+            if line:
+                line, used = line + " ", used + 1
+            continue
+        if used + size > width and line.strip():
+            lines.append(line.rstrip())
+            line, used = "", 0
+        line, used = line + token, used + size
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+class CellWidthHelpFormatter(argparse.HelpFormatter):
+    """argparse's help, wrapped by terminal cells rather than by characters.
+
+    argparse measures with `len()`, so a Chinese help line (two cells a character)
+    would run past the terminal's edge and the usage's continuation lines would sit
+    left of the program name. Only the two wrapping hooks and the usage indent change.
+    """
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap_cells(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in wrap_cells(text, width - len(indent)))
+
+    def _format_usage(self, usage: str | None, actions: Any, groups: Any,
+                      prefix: str | None) -> str:
+        from wcwidth import wcswidth
+
+        text = super()._format_usage(usage, actions, groups, prefix)
+        shown = argparse_gettext("usage: ") if prefix is None else prefix
+        extra = max(wcswidth(shown), 0) - len(shown)
+        if extra <= 0:
+            return text
+        first, *rest = text.split("\n")
+        return "\n".join([first, *((" " * extra + line) if line.strip() else line
+                                   for line in rest)])
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """An `ArgumentParser` whose help is wrapped by cells (its subparsers inherit it)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", CellWidthHelpFormatter)
+        super().__init__(*args, **kwargs)

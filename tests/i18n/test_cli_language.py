@@ -142,3 +142,42 @@ def test_the_installed_command_speaks_the_locale() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("用法：tootui profiles")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("command", [[], ["login"], ["logout"], ["profiles"], ["demo-server"]])
+def test_help_fits_80_cells_and_usage_lines_up(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    language: str, command: list[str],
+) -> None:
+    from wcwidth import wcswidth
+
+    monkeypatch.setenv("COLUMNS", "80")
+    _code, out, _err = run(capsys, "--lang", language, *command, "--help")
+    lines = out.splitlines()
+    for line in lines:
+        assert wcswidth(line) <= 80, line
+    # Continuation lines of the usage start under the program name, in cells.
+    program = "tootui"
+    start = wcswidth(lines[0][: lines[0].index(program)])
+    for line in lines[1:]:
+        if not line.strip():
+            break
+        assert len(line) - len(line.lstrip()) >= start + len(program), line
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("plain words wrap at spaces", 11, ["plain words", "wrap at", "spaces"]),
+        ("你好世界你好", 6, ["你好世", "界你好"]),  # two cells a character
+        ("在 tootui 里写中文", 10, ["在 tootui", "里写中文"]),
+        ("一个超长的单词 supercalifragilistic 不拆", 8,
+         ["一个超长", "的单词", "supercalifragilistic", "不拆"]),
+        ("", 10, []),
+    ],
+)
+def test_wrap_cells(text: str, width: int, expected: list[str]) -> None:
+    from tootui.argparse_text import wrap_cells
+
+    assert wrap_cells(text, width) == expected
