@@ -14,7 +14,7 @@ from tootui.i18n import _
 def build_parser() -> argparse.ArgumentParser:
     from tootui.argparse_text import ArgumentParser
 
-    parser = ArgumentParser(
+    parser: argparse.ArgumentParser = ArgumentParser(
         prog="tootui", description=_("A fast, keyboard-driven terminal Mastodon client.")
     )
     parser.add_argument("--version", action="version", version=f"tootui {__version__}",
