@@ -17,7 +17,7 @@ import re
 from functools import cache
 from typing import Any
 
-from tootui.i18n import LOCALE_DIR, current_language
+from tootui.i18n import LOCALE_DIR, _, current_language
 
 DOMAIN = "argparse"
 
@@ -80,6 +80,17 @@ class CellWidthHelpFormatter(argparse.HelpFormatter):
     would run past the terminal's edge and the usage's continuation lines would sit
     left of the program name. Only the two wrapping hooks and the usage indent change.
     """
+
+    class _Section(argparse.HelpFormatter._Section):  # type: ignore[name-defined]
+        # argparse writes "heading:" with an ASCII colon; Chinese wants "：".
+        def format_help(self) -> str:
+            text: str = super().format_help()
+            heading = self.heading
+            if isinstance(heading, str) and f"{heading}:\n" in text:
+                # Translators: a section heading in --help, such as "options:".
+                text = text.replace(f"{heading}:\n", _("{heading}:").format(heading=heading)
+                                    + "\n", 1)
+            return text
 
     def _split_lines(self, text: str, width: int) -> list[str]:
         return wrap_cells(text, width)

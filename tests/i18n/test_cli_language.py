@@ -17,8 +17,9 @@ from tootui import paths
 from tootui.cli import main
 from tootui.i18n import current_language
 
-ZH_HELP = ("用法：", "位置参数", "选项", "显示此帮助信息并退出", "界面语言")
-EN_HELP = ("usage:", "positional arguments", "options", "show this help message and exit")
+ZH_HELP = ("用法：", "\n位置参数：\n", "\n选项：\n", "显示此帮助信息并退出", "界面语言")
+EN_HELP = ("usage:", "\npositional arguments:\n", "\noptions:\n",
+           "show this help message and exit")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
