@@ -16,3 +16,20 @@ def test_i18n_modules_import_neither_textual_nor_babel() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_translated_cli_help_loads_no_ui_and_no_client() -> None:
+    code = (
+        "import sys, io, contextlib\n"
+        "from tootui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        "        main(['--lang', 'zh_CN', '--help'])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(sorted(m for m in ('textual', 'rich', 'mastodon', 'keyring') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"
