@@ -47,7 +47,7 @@ def switch_language(app: App[Any], setting: str) -> None:
         screen.post_message(LanguageChanged())
         screen.refresh_bindings()
     app.run_worker(lambda: _remember(app, setting), name="remember-language",
-                   group="config", thread=True, exclusive=True)
+                   group="remember-language", thread=True, exclusive=True)
 
 
 def _remember(app: App[Any], setting: str) -> None:
