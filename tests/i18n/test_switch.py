@@ -164,3 +164,14 @@ async def test_the_command_palette_offers_the_language_list(en_app: TootuiApp) -
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert "按键：r" in screen_text(en_app)
+
+
+async def test_the_theme_list_speaks_chinese(client: MastodonClient) -> None:
+    set_language("zh_CN")
+    app = create_app(client, account_label="demo@demo.invalid")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.action_change_theme()
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert "搜索主题" in screen_text(app)

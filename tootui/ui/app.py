@@ -14,6 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Keymap
 from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.widget import Widget
 
 from tootui.i18n import _
@@ -75,6 +76,10 @@ class TootuiApp(App[None]):
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(CommandPalette(id="--command-palette",
                                             placeholder=_("Search for commands…")))
+
+    def action_change_theme(self) -> None:
+        self.push_screen(CommandPalette(providers=[ThemeProvider],
+                                        placeholder=_("Search for themes…")))
 
     def action_choose_language(self) -> None:
         self.search_commands(language_commands(partial(switch_language, self)),
