@@ -175,3 +175,18 @@ async def test_the_theme_list_speaks_chinese(client: MastodonClient) -> None:
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         assert "搜索主题" in screen_text(app)
+
+
+async def test_an_error_already_shown_is_reworded(
+    client: MastodonClient, demo_server: DemoServer
+) -> None:
+    demo_server.faults.add("/api/v1/timelines/home", status=503, count=None)
+    set_language("en")
+    app = create_app(client, account_label="demo@demo.invalid")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "The server has a problem" in screen_text(app)
+        await choose(pilot, "简体")
+        text = screen_text(app)
+        assert "The server has a problem" not in text
+        assert "主页时间线" in text and "服务器出现问题" in text, text

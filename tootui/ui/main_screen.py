@@ -268,7 +268,8 @@ class MainScreen(Screen[None]):
             self.compose_pane.sending_failed()
         if not self.timeline.statuses:
             # A toast goes away; an empty pane keeps saying why it is empty.
-            error = str(message.error)
+            # The error, not its text: ClientError words itself in the current language.
+            error = message.error
             self._hint_timeline(
                 lambda: _("The home timeline could not be loaded: {error}").format(error=error))
         self.notify(str(message.error), severity="error")
