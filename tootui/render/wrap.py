@@ -1,12 +1,12 @@
 """Wrap styled text to a terminal width, measured in cells the way Textual draws.
 
 Widths come from Rich's `cell_len`, which Textual itself uses, so a line we
-call `width` cells wide is drawn `width` cells wide (U+2B07 U+FE0F counts 2,
-as Rich measures the emoji presentation). Break rules, simplified from UAX #14:
-between any two wide (CJK, emoji) characters, at spaces and after zero-width
-spaces; Latin words stay whole when they fit; closing punctuation never starts
-a line and opening punctuation never ends one; a flag's two regional
-indicators and a ZWJ sequence are never split.
+call `width` cells wide is drawn `width` cells wide (sequences that terminals
+draw at another width are normalised before, by `cells.agree_widths`). Break
+rules, simplified from UAX #14: between any two wide (CJK, emoji) characters,
+at spaces and after zero-width spaces; Latin words stay whole when they fit;
+closing punctuation never starts a line and opening punctuation never ends
+one; a flag's two regional indicators and a ZWJ sequence are never split.
 """
 
 from __future__ import annotations

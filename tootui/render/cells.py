@@ -1,0 +1,79 @@
+"""Make Rich's cell count and the terminal's drawing agree on emoji sequences.
+
+Textual lays out by Rich's `cell_len`. Terminals draw some sequences at a
+different width, and then every cell after them on the line moves, borders
+included. Measured in tmux 3.3a against Rich 15 (tests/render/test_cells.py):
+
+* U+FE0F (emoji presentation) after a narrow base, as in "⬇️" or "❤️": Rich
+  counts 2 cells, tmux, xterm and VTE draw 1, kitty and wezterm draw 2. No
+  width suits every terminal, so the selector goes: the base alone is 1 cell
+  everywhere (the price: some terminals draw it as a text glyph, not in
+  colour). After a wide base the selector changes nothing and goes too.
+* U+200D (zero width joiner) before something that is not an emoji: Rich
+  swallows the next character ("a‍b" counts 1), terminals draw both. Only
+  joiners that build an emoji (👩‍💻) or shape a script (after a virama or
+  other combining mark, as in Sinhala ශ්‍රී) are kept.
+* A skin-tone modifier that follows no wide emoji (a bare 🏽, or "☝🏽"):
+  Rich counts 0 or joins it to a narrow base, terminals draw 2 cells.
+* U+3164 and U+FFA0 (Hangul fillers, popular for "invisible" names): Rich
+  counts 0, terminals 2 and 1.
+
+What is kept and still measured differently by some terminals (ZWJ families
+in terminals that draw each member, skin tones in tmux before 3.4) is
+meaningful text; dropping it would lose what the writer meant.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rich.cells import get_character_cell_size
+
+_VS16 = "\ufe0f"
+_ZWJ = "\u200d"
+_MODIFIERS = range(0x1F3FB, 0x1F400)
+_FILLERS = frozenset("\u3164\uffa0")
+
+# Fast path: strings without any of these are returned as they are.
+_SUSPECT = re.compile("[\ufe0f\u200d\u3164\uffa0\U0001f3fb-\U0001f3ff]")
+
+
+def _is_pictograph(ch: str) -> bool:
+    """Emoji a joiner may lead to: wide ones, and the symbol blocks ZWJ
+    sequences use with narrow members (☠ in 🏴‍☠️, ⚕ in 🧑‍⚕️, 🗨 in 👁‍🗨)."""
+    code = ord(ch)
+    return (
+        get_character_cell_size(ch) == 2
+        or 0x2190 <= code <= 0x21FF
+        or 0x2300 <= code <= 0x23FF
+        or 0x2600 <= code <= 0x27BF
+        or 0x2B00 <= code <= 0x2BFF
+        or 0x1F000 <= code <= 0x1FAFF
+    )
+
+
+def agree_widths(s: str) -> str:
+    """`s` without the characters Rich and terminals measure differently."""
+    if not _SUSPECT.search(s):
+        return s
+    out: list[str] = []
+    last = len(s) - 1
+    for i, ch in enumerate(s):
+        if ch == _VS16 or ch in _FILLERS:
+            continue
+        if ch == _ZWJ:
+            prev = out[-1] if out else ""
+            nxt = s[i + 1] if i < last else ""
+            if nxt and (
+                _is_pictograph(nxt) or (prev and unicodedata.category(prev) in ("Mn", "Mc"))
+            ):
+                out.append(ch)
+            continue
+        if ord(ch) in _MODIFIERS:
+            prev = out[-1] if out else ""
+            if prev and get_character_cell_size(prev) == 2 and ord(prev) not in _MODIFIERS:
+                out.append(ch)
+            continue
+        out.append(ch)
+    return "".join(out)
