@@ -83,9 +83,22 @@ def test_hashtag_status() -> None:
     assert [(t.kind, t.label) for t in r.links] == [("hashtag", "#hoot")]
 
 
-def test_quote_post_keeps_its_fallback_line() -> None:
+def test_quote_post_shows_the_quoted_post_instead_of_its_fallback_line() -> None:
     r = _render_file("local-quote-accepted.json")
-    assert r.body.plain == "RE: localhost:3000/@mastodonpy_tes…\n\nyoooooooo"
+    assert r.body.plain == "yoooooooo"
+    assert [t.plain for t in r.extras] == ["❝ John Lennon @mastodonpy_test", "│ Toot!"]
+    assert [(t.kind, t.label, t.url) for t in r.links] == [
+        ("link", "quoted post", "http://localhost:3000/@mastodonpy_test/117020582917124092")
+    ]
+
+
+def test_akkoma_quote_is_the_quoted_status_itself() -> None:
+    r = _render_file("tootsdk-akkoma-quote.json")
+    assert [t.plain for t in r.extras][-3:] == [
+        "❝ judy @judy@instance7.example",
+        "│ got a flu shot and fruit tea",
+        "│ ▣ Image: fruit tea next to a pharmacy paper bag of vaccine info",
+    ]
 
 
 def test_boost_renders_the_original_with_a_boost_line() -> None:
@@ -161,6 +174,13 @@ def test_wordle_squares_keep_their_lines() -> None:
 def test_bridged_link_text_with_dots_is_not_flagged() -> None:
     r = _render_file("ms-quote-bridged-nested-shallow.json")
     assert r.body.plain == (
-        "actual reply that quotes a post that quotes a post bsky.app/profile/al1c...\n\n"
-        "RE: https://bsky.app/profile/did:plc:aaaaaaaaaaaaaaaaaaaaaaaa/post/3lwlumdwf522i"
+        "actual reply that quotes a post that quotes a post bsky.app/profile/al1c..."
     )
+    # The quoted post quotes another one (shallow, by id only): that one is
+    # not followed, its fallback line stays.
+    assert [t.plain for t in r.extras] == [
+        "❝ al1ce.bsky.social @al1ce.bsky.social@bsky.brid.gy",
+        "│ actual reply that quotes a bsky post bsky.app/profile/al1c...",
+        "│ ",
+        "│ RE: https://bsky.app/profile/did:plc:aaaaaaaaaaaaaaaaaaaaaaaa/post/3lwlug73kn22i",
+    ]

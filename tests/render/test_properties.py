@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tootui.models import CustomEmoji
 from tootui.render import render_html, safe_url, wrap
+from tootui.render.cells import agree_widths
 from tootui.render.sanitize import has_unsafe
 
 ESCAPES = [
@@ -103,5 +104,7 @@ words = st.text(
 def test_plain_paragraph_keeps_its_words(before: str, paragraph: str, after: str) -> None:
     document = f"{before}<p>{html.escape(paragraph)}</p>{after}"
     plain = render_html(document).text.plain
-    expected = re.sub(r"[ \t\n\r\f]+", " ", paragraph).strip()
+    # Only what `cells.agree_widths` drops on purpose may go (selectors,
+    # joiners and skin tones that no emoji carries, Hangul fillers).
+    expected = re.sub(r"[ \t\n\r\f]+", " ", agree_widths(paragraph)).strip()
     assert expected in re.sub(r"[ \t\n\r\f]+", " ", plain)

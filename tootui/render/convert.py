@@ -72,8 +72,12 @@ def _is_br(node: PageElement | None) -> bool:
 class TerminalConverter(MarkdownConverter):
     """HTML to marked terminal text; subclasses add site-specific markup."""
 
-    def __init__(self, *, emoji_shortcodes: Iterable[str] = ()) -> None:
+    def __init__(
+        self, *, emoji_shortcodes: Iterable[str] = (), hide_quote_inline: bool = False
+    ) -> None:
         super().__init__(autolinks=False, escape_asterisks=False, escape_underscores=False)
+        # The quote fallback ("RE: link") goes when the quoted post is shown.
+        self.hide_quote_inline = hide_quote_inline
         self.span_styles: list[Style] = []
         self._emoji = frozenset(emoji_shortcodes)
         self._list_positions: dict[int, dict[int, int]] = {}
@@ -180,7 +184,7 @@ class TerminalConverter(MarkdownConverter):
             return text + "…"
         if "quote-inline" in classes:
             # Bridges put the quote fallback in a span, not a paragraph.
-            return self.styled(styles.QUOTE_INLINE, text)
+            return "" if self.hide_quote_inline else self.styled(styles.QUOTE_INLINE, text)
         return text
 
     def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
@@ -205,6 +209,8 @@ class TerminalConverter(MarkdownConverter):
         if not text:
             return ""
         if "quote-inline" in el.get_attribute_list("class"):
+            if self.hide_quote_inline:
+                return ""
             text = self.styled(styles.QUOTE_INLINE, text)
         return f"\n\n{text}\n\n"
 

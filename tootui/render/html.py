@@ -101,8 +101,9 @@ class StatusConverter(TerminalConverter):
         mentions: Sequence[Mention],
         emojis: Iterable[str],
         local_domain: str | None,
+        hide_quote_inline: bool = False,
     ) -> None:
-        super().__init__(emoji_shortcodes=emojis)
+        super().__init__(emoji_shortcodes=emojis, hide_quote_inline=hide_quote_inline)
         self._mentions_by_url = {m.url: m for m in mentions if m.url}
         self._mentions_by_username: dict[str, Mention | None] = {}
         for m in mentions:
@@ -122,6 +123,10 @@ class StatusConverter(TerminalConverter):
         rels = set(el.get_attribute_list("rel"))
         if "_noformat" in parent_tags or url is None:
             return text
+        if self.hide_quote_inline and any(
+            "quote-inline" in p.get_attribute_list("class") for p in el.parents
+        ):
+            return ""  # the fallback line goes, and its link with it
         if "hashtag" in classes or "tag" in rels or (
             "mention" in classes and visible.startswith("#")
         ):
@@ -178,8 +183,13 @@ def render_html(
     mentions: Sequence[Mention] = (),
     emojis: Iterable[CustomEmoji] = (),
     local_domain: str | None = None,
+    hide_quote_inline: bool = False,
 ) -> RenderedHTML:
-    """Render status (or bio, or field) HTML to styled text and its link targets."""
+    """Render status (or bio, or field) HTML to styled text and its link targets.
+
+    `hide_quote_inline` drops a quote post's fallback line ("RE: link"),
+    for when the caller shows the quoted post itself.
+    """
     if not html:
         return RenderedHTML(Text(), ())
     soup = _soup(html)
@@ -187,6 +197,7 @@ def render_html(
         mentions=mentions,
         emojis=(e.shortcode for e in emojis),
         local_domain=local_domain,
+        hide_quote_inline=hide_quote_inline,
     )
     try:
         marked = converter.convert_soup(soup)
