@@ -2,8 +2,9 @@
 
 Each file starts with `// Guards against: ...` lines, then JSON with the
 `status` (content may be a list of `[piece, times]` for very large inputs),
-or an `account` (profile: name, bio, fields), and what to `expect`. Every case must render, emit no control character or
-unvalidated link, and wrap within width; the expectations pin the text.
+or an `account` (profile: name, bio, fields), and what to `expect`. Every
+case must render, emit no control character, unvalidated link or sequence
+of disputed width, and wrap within width; the expectations pin the text.
 Add a file here for every rendering bug found.
 """
 
