@@ -160,3 +160,16 @@ def test_poll_results_change_the_rendering() -> None:
 def test_fixed_words_follow_the_interface_language(chinese: None) -> None:
     s = status(None, media_attachments=[{"id": "1", "type": "image"}])
     assert render_status(s).extras[0].plain == "▣ 图片: [无替代文本]"
+
+
+def test_card_description_is_one_short_line_under_the_title() -> None:
+    long = "word " * 100
+    s = status(
+        "<p>x</p>",
+        card={"url": "https://news.example/a", "title": "Headline", "description": long},
+    )
+    title, description = render_status(s).extras
+    assert title.plain == "🔗 Headline (news.example)"
+    assert description.plain.startswith("   word word")
+    assert description.plain.endswith("…") and len(description.plain) <= 3 + 160
+    assert "\n" not in description.plain

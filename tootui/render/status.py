@@ -20,7 +20,7 @@ from tootui.i18n import _, current_language
 from tootui.models import Status
 from tootui.render import styles
 from tootui.render.account import account_header, strip_local
-from tootui.render.extras import card_line, media_lines, poll_lines
+from tootui.render.extras import card_description, card_line, media_lines, poll_lines
 from tootui.render.html import LinkTarget, render_html
 from tootui.render.inline import emoji_text, plain
 from tootui.render.quote import quote_lines
@@ -116,6 +116,9 @@ def _render(status: Status, local_domain: str | None) -> RenderedStatus:
     if original.card is not None:
         line, target = card_line(original.card)
         extras.append(line)
+        description = card_description(original.card)
+        if description is not None:
+            extras.append(description)
         if target is not None and all(t.url != target.url for t in links):
             links.append(target)
     if original.poll is not None:
