@@ -128,6 +128,34 @@ def test_link_text_that_hides_its_target_shows_the_real_domain() -> None:
 
 
 @pytest.mark.parametrize(
+    ("href", "shown", "expected"),
+    [
+        # user info before the host: the host is what follows the "@"
+        ("https://example.com@evil.example/", "example.com", "example.com (evil.example)"),
+        # a look-alike host in another script: the real (punycode) host is named
+        (
+            "https://xn--80ak6aa92e.com/",
+            "https://аррӏе.com",
+            "https://аррӏе.com (xn--80ak6aa92e.com)",
+        ),
+        # a full-width dot is not a dot
+        ("https://evil.example/", "bank\u3002example", "bank\u3002example (evil.example)"),
+        # Mastodon's shortened form of another site's URL
+        (
+            "https://evil.example/",
+            '<span class="invisible">https://</span><span class="ellipsis">'
+            'bank.example/very/long/path/th</span><span class="invisible">at/goes</span>',
+            "bank.example/very/long/path/th… (evil.example)",
+        ),
+        ("https://EVIL.example/", "evil.example", "evil.example"),
+        ("https://www.bank.example/", "bank.example", "bank.example"),
+    ],
+)
+def test_link_text_against_its_target(href: str, shown: str, expected: str) -> None:
+    assert plain(f'<p><a href="{href}">{shown}</a></p>') == expected
+
+
+@pytest.mark.parametrize(
     "href",
     ["javascript:alert(1)", "data:text/html,x", "https://x.example/\x1b]8;;y\x07", ""],
 )
