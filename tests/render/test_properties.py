@@ -36,7 +36,8 @@ raw_text = st.one_of(
     st.sampled_from(ESCAPES),
     st.sampled_from(ENTITIES),
     st.sampled_from(["[b]", "[/", "[link=https://x]", "*a*", "_b_", "# h", "1. l", "-第一步",
-                     "====", ":blobcat:", "中文", "\u2b07\ufe0f", "🇨🇳"]),
+                     "====", ":blobcat:", "中文", "\u2b07\ufe0f", "🇨🇳", "\ufe0f", "\u200d",
+                     "\U0001f3fd", "👩\u200d💻", "a\u200db", "\u3164", "&#xfe0f;", "&zwj;"]),
 )
 
 
@@ -67,6 +68,8 @@ def trees(text: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 def _assert_safe(result_text: object) -> None:
     text = result_text  # a rich Text
     assert not has_unsafe(text.plain)  # type: ignore[attr-defined]
+    # Nothing Rich would count at another width than terminals draw.
+    assert agree_widths(text.plain) == text.plain  # type: ignore[attr-defined]
     for span in text.spans:  # type: ignore[attr-defined]
         link = getattr(span.style, "link", None)
         assert link is None or safe_url(link) == link
