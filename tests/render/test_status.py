@@ -173,3 +173,18 @@ def test_card_description_is_one_short_line_under_the_title() -> None:
     assert description.plain.startswith("   word word")
     assert description.plain.endswith("…") and len(description.plain) <= 3 + 160
     assert "\n" not in description.plain
+
+
+def test_edit_of_a_boosted_post_renders_the_boost_again() -> None:
+    def boost(content: str, **original: object) -> Status:
+        return status(
+            "",
+            id="b1",
+            reblog={"id": "o1", "uri": "https://x.example/o1", "content": content,
+                    "account": account_json("orig"), **original},
+        )
+
+    before = render_status(boost("<p>before</p>"))
+    assert render_status(boost("<p>before</p>")) is before
+    after = render_status(boost("<p>after</p>", edited_at="2026-08-01T13:00:00Z"))
+    assert after.body.plain == "after"
