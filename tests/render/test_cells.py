@@ -38,6 +38,7 @@ CASES = [
     ("\U0001f44d\u200da", "\U0001f44da", 3),
     ("x\u200d", "x", 1),
     ("\u0dc1\u0dca\u200d\u0dbb\u0dd3", "\u0dc1\u0dca\u200d\u0dbb\u0dd3", 1),  # Sinhala ශ්‍රී
+    ("\u0d15\u0d4d\u200d x", "\u0d15\u0d4d x", 3),  # a joiner would swallow the space
     ("\U0001f44d\U0001f3fd", "\U0001f44d\U0001f3fd", 2),  # skin tone on a wide emoji: kept
     ("\u261d\U0001f3fd", "\u261d", 1),  # on a narrow one: dropped
     ("\U0001f3fd\U0001f3fd", "", 0),  # bare modifiers
@@ -101,10 +102,12 @@ def test_tmux_draws_what_rich_counts(tmp_path: Path) -> None:
     # Past the cases above: what the demo and real posts carry.
     extra = ["\u2b07\ufe0f\u2b07\ufe0f ok", "\u00a9\ufe0f 2026", "\u2122\ufe0f", "#\ufe0f\u20e3",
              "\u2764\ufe0f\u200d\U0001f525", "\U0001f441\ufe0f\u200d\U0001f5e8\ufe0f",
-             "\u4e2d\u6587 \U0001f600 abc"]
+             "\u4e2d\u6587 \U0001f600 abc", "\u2b50\ufe0e", "\u2764\ufe0e", "\u4e2d\U000e0100",
+             "\u0e01\u0e34\u0e49", "\u0915\u094d\u0937", "x\u200c y", "\u3000\uff21",
+             "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"]
     samples = [clean(raw) for raw, _kept, _cells in CASES] + [clean(s) for s in extra]
-    # Skin tones on wide emoji stay (they are meaningful) but tmux before 3.4
-    # draws the modifier as a cell of its own; that case is pinned above only.
+    # Skin tones on wide emoji stay (they are meaningful) but tmux 3.3a draws
+    # the modifier as two cells of its own; that case is pinned above only.
     samples = [s for s in samples if not any(0x1F3FB <= ord(c) <= 0x1F3FF for c in s)]
     drawn = _tmux_widths(samples, tmp_path)
     counted = [cell_len(s) for s in samples]

@@ -19,8 +19,9 @@ included. Measured in tmux 3.3a against Rich 15 (tests/render/test_cells.py):
   counts 0, terminals 2 and 1.
 
 What is kept and still measured differently by some terminals (ZWJ families
-in terminals that draw each member, skin tones in tmux before 3.4) is
-meaningful text; dropping it would lose what the writer meant.
+in terminals that draw each member, skin tones on wide emoji in tmux 3.3a,
+which draws the modifier as two cells of its own) is meaningful text;
+dropping it would lose what the writer meant.
 """
 
 from __future__ import annotations
@@ -65,8 +66,15 @@ def agree_widths(s: str) -> str:
         if ch == _ZWJ:
             prev = out[-1] if out else ""
             nxt = s[i + 1] if i < last else ""
+            # Rich swallows whatever follows a joiner, a space included, so
+            # even a shaping joiner goes when no letter follows it.
             if nxt and (
-                _is_pictograph(nxt) or (prev and unicodedata.category(prev) in ("Mn", "Mc"))
+                _is_pictograph(nxt)
+                or (
+                    prev
+                    and unicodedata.category(prev) in ("Mn", "Mc")
+                    and unicodedata.category(nxt)[0] in "LM"
+                )
             ):
                 out.append(ch)
             continue
