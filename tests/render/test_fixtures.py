@@ -29,13 +29,39 @@ def _statuses_in(value: Any) -> Iterator[dict[str, Any]]:
             yield from _statuses_in(child)
 
 
+def _payloads(value: Any) -> Iterator[Any]:
+    """`value`, and the JSON documents inside its strings (streaming payloads)."""
+    yield value
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        for child in value:
+            if isinstance(child, str) and child.startswith(("{", "[")):
+                try:
+                    yield json.loads(child)
+                except ValueError:
+                    continue
+
+
+def _documents(path: Path) -> Iterator[Any]:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".sse":
+        # Server-sent events: one JSON document per `data:` line.
+        for line in text.splitlines():
+            if line.startswith("data:") and line[5:].strip().startswith(("{", "[")):
+                yield from _payloads(json.loads(line[5:]))
+    else:
+        yield from _payloads(json.loads(text))
+
+
 def _cases() -> list[Any]:
     cases = []
     for folder in ("statuses", "contexts", "notifications", "other", "streaming"):
-        for path in sorted((REAL / folder).glob("*.json")):
-            data = json.loads(path.read_text(encoding="utf-8"))
-            for n, item in enumerate(_statuses_in(data)):
-                cases.append(pytest.param(item, id=f"{folder}/{path.stem}[{n}]"))
+        paths = sorted((REAL / folder).glob("*.json")) + sorted((REAL / folder).glob("*.sse"))
+        for path in paths:
+            found = (item for doc in _documents(path) for item in _statuses_in(doc))
+            for n, item in enumerate(found):
+                cases.append(pytest.param(item, id=f"{folder}/{path.name}[{n}]"))
     return cases
 
 
