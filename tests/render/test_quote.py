@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.render.helpers import LOCAL, account_json, status
-from tootui.render import render_status
+from tootui.render import render_status, wrap
 
 FALLBACK = (
     '<p class="quote-inline">RE: <a href="https://other.example/@bob/9">'
@@ -111,3 +111,14 @@ def test_editing_the_quoted_post_renders_the_quote_again() -> None:
     )
     assert render_status(before).extras[1].plain == "│ first line"
     assert render_status(after).extras[1].plain == "│ edited"
+
+
+def test_quoted_text_wraps_behind_its_bar() -> None:
+    quoted = _quoted(content="<p>one two three four five six</p>")
+    r = render_status(status("<p>x</p>", quote={"state": "accepted", "quoted_status": quoted}))
+    body_line = r.extras[1]
+    assert [line.plain for line in wrap(body_line, 12)] == [
+        "│ one two", "│ three four", "│ five six"
+    ]
+    # Only the bar is dim: the quoted words are drawn like any post's.
+    assert body_line.style == "" and body_line.spans[0].end == 2

@@ -18,13 +18,19 @@ from tootui.render.extras import media_lines
 from tootui.render.html import LinkTarget, render_html
 from tootui.render.inline import emoji_text
 from tootui.render.sanitize import safe_url
+from tootui.render.wrap import hanging
 
 _BAR = "│ "
 _MARK = "❝ "
 
 
+_BAR_STYLE = hanging(styles.QUOTE_BAR, "repeat")
+
+
 def _barred(line: Text) -> Text:
-    out = Text(_BAR, styles.QUOTE_BAR)
+    # The bar hangs: `wrap` repeats it on each line the text wraps onto.
+    out = Text()
+    out.append(_BAR, _BAR_STYLE)  # a span, not the line's base style
     out.append_text(line)
     return out
 
@@ -48,7 +54,8 @@ def quote_lines(status: Status, local_domain: str | None) -> tuple[list[Text], l
     if quoted is None:
         line = _state_line(status.quote_state)
         return ([line] if line is not None else []), []
-    header = Text(_MARK, styles.QUOTE_BAR)
+    header = Text()
+    header.append(_MARK, styles.QUOTE_BAR)
     header.append_text(account_header(quoted.account, local_domain))
     lines = [header]
     if quoted.spoiler_text.strip():
