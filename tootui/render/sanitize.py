@@ -75,6 +75,9 @@ def has_unsafe(s: str) -> bool:
     return _SUSPECT.search(s) is not None
 
 
+_URL_SPACE = re.compile(r"\s")
+
+
 def safe_url(url: str | None) -> str | None:
     """`url` if it may be emitted as a terminal hyperlink (OSC 8), else None.
 
@@ -84,7 +87,7 @@ def safe_url(url: str | None) -> str | None:
     """
     if not url or len(url) > 4096:
         return None
-    if _SUSPECT.search(url) or any(ch.isspace() for ch in url):
+    if _SUSPECT.search(url) or _URL_SPACE.search(url):
         return None
     try:
         parts = urlsplit(url)
