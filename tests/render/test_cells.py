@@ -46,6 +46,7 @@ CASES = [
     ("\uffa0x", "x", 1),
     ("\U0001f1e8\U0001f1f3", "\U0001f1e8\U0001f1f3", 2),  # flags untouched
     ("e\u0301", "e\u0301", 1),
+    ("a\uffffb\ufdd0\U0010fffe", "a\ufffdb\ufffd\ufffd", 5),  # noncharacters
 ]
 
 

@@ -17,6 +17,9 @@ included. Measured in tmux 3.3a against Rich 15 (tests/render/test_cells.py):
   Rich counts 0 or joins it to a narrow base, terminals draw 2 cells.
 * U+3164 and U+FFA0 (Hangul fillers, popular for "invisible" names): Rich
   counts 0, terminals 2 and 1.
+* Noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF and the last two of every
+  plane): Rich counts 1, tmux draws nothing. They become U+FFFD, one cell in
+  both.
 
 What is kept and still measured differently by some terminals (ZWJ families
 in terminals that draw each member, skin tones on wide emoji in tmux 3.3a,
@@ -36,8 +39,13 @@ _ZWJ = "\u200d"
 _MODIFIERS = range(0x1F3FB, 0x1F400)
 _FILLERS = frozenset("\u3164\uffa0")
 
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+)
+_NONCHARACTER = re.compile(f"[{_NONCHARACTERS}]")
+
 # Fast path: strings without any of these are returned as they are.
-_SUSPECT = re.compile("[\ufe0f\u200d\u3164\uffa0\U0001f3fb-\U0001f3ff]")
+_SUSPECT = re.compile(f"[\ufe0f\u200d\u3164\uffa0\U0001f3fb-\U0001f3ff{_NONCHARACTERS}]")
 
 
 def _is_pictograph(ch: str) -> bool:
@@ -58,6 +66,7 @@ def agree_widths(s: str) -> str:
     """`s` without the characters Rich and terminals measure differently."""
     if not _SUSPECT.search(s):
         return s
+    s = _NONCHARACTER.sub("\ufffd", s)
     out: list[str] = []
     last = len(s) - 1
     for i, ch in enumerate(s):
