@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from tests.render.helpers import status
@@ -113,3 +115,17 @@ def test_tmux_draws_what_rich_counts(tmp_path: Path) -> None:
     drawn = _tmux_widths(samples, tmp_path)
     counted = [cell_len(s) for s in samples]
     assert drawn == counted, [(ascii(s), d) for s, d in zip(samples, drawn, strict=True)]
+
+
+_TRICKY = st.sampled_from(
+    ["\ufe0f", "\u200d", "\U0001f3fd", "\u3164", "\uffff", "\u0301", "\u094d", "a", " ", "中",
+     "👍", "\u2b07", "\u0915", "\x1b", "[", "\u202e", "\u2028"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_TRICKY, max_size=12).map("".join))
+def test_clean_is_idempotent_on_tricky_sequences(s: str) -> None:
+    once = clean(s)
+    assert clean(once) == once
+    assert agree_widths(once) == once

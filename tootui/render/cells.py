@@ -62,35 +62,48 @@ def _is_pictograph(ch: str) -> bool:
     )
 
 
+_DROPPED = re.compile("[\ufe0f\u3164\uffa0]")
+
+
+def _keep_joiner(prev: str, nxt: str) -> bool:
+    # Rich swallows whatever follows a joiner, a space included, so even a
+    # shaping joiner goes when no letter follows it.
+    if not nxt or nxt == _ZWJ:
+        return False
+    if _is_pictograph(nxt):
+        return True
+    return (
+        bool(prev)
+        and unicodedata.category(prev) in ("Mn", "Mc")
+        and unicodedata.category(nxt)[0] in "LM"
+    )
+
+
 def agree_widths(s: str) -> str:
-    """`s` without the characters Rich and terminals measure differently."""
+    """`s` without the characters Rich and terminals measure differently.
+
+    In passes, so that the result is stable (cleaning it again changes
+    nothing): selectors and fillers first, then skin tones (by what precedes
+    them), then joiners (by what is left around them).
+    """
     if not _SUSPECT.search(s):
         return s
-    s = _NONCHARACTER.sub("\ufffd", s)
-    out: list[str] = []
-    last = len(s) - 1
-    for i, ch in enumerate(s):
-        if ch == _VS16 or ch in _FILLERS:
-            continue
-        if ch == _ZWJ:
-            prev = out[-1] if out else ""
-            nxt = s[i + 1] if i < last else ""
-            # Rich swallows whatever follows a joiner, a space included, so
-            # even a shaping joiner goes when no letter follows it.
-            if nxt and (
-                _is_pictograph(nxt)
-                or (
-                    prev
-                    and unicodedata.category(prev) in ("Mn", "Mc")
-                    and unicodedata.category(nxt)[0] in "LM"
-                )
-            ):
-                out.append(ch)
-            continue
+    s = _DROPPED.sub("", _NONCHARACTER.sub("\ufffd", s))
+    toned: list[str] = []
+    for ch in s:
         if ord(ch) in _MODIFIERS:
-            prev = out[-1] if out else ""
-            if prev and get_character_cell_size(prev) == 2 and ord(prev) not in _MODIFIERS:
-                out.append(ch)
-            continue
+            prev = toned[-1] if toned else ""
+            if not prev or get_character_cell_size(prev) != 2 or ord(prev) in _MODIFIERS:
+                continue
+        toned.append(ch)
+    if _ZWJ not in toned:
+        return "".join(toned)
+    out: list[str] = []
+    last = len(toned) - 1
+    for i, ch in enumerate(toned):
+        if ch == _ZWJ:
+            nxt = toned[i + 1] if i < last else ""
+            if not _keep_joiner(out[-1] if out else "", nxt):
+                continue
         out.append(ch)
     return "".join(out)
