@@ -183,3 +183,26 @@ def test_inner_styles_win_over_outer() -> None:
 def test_deep_nesting_keeps_the_words() -> None:
     html = "<span>" * 5000 + "deep words" + "</span>" * 5000
     assert plain(f"<p>{html}</p>") == "deep words"
+
+
+@pytest.mark.parametrize(
+    ("html", "mentions", "expected"),
+    [
+        # The text claims an account on another server than the link's.
+        ('<a class="u-url mention" href="https://evil.example/@x">@<span>admin@bank.example'
+         "</span></a>", [], "@admin@bank.example (evil.example)"),
+        # A local-looking mention that links away: the domain is the link's.
+        ('<a class="u-url mention" href="https://evil.example/@admin">@<span>admin</span></a>',
+         [], "@admin@evil.example"),
+        # Listed by the status under this URL: a web domain of its own is fine.
+        ('<a class="u-url mention" href="https://social.example.com/@u">@<span>u</span></a>',
+         [Mention("1", "u", "u@example.com", "https://social.example.com/@u")], "@u@example.com"),
+        # A subdomain of the handle's domain is the same server family.
+        ('<a class="u-url mention" href="https://m.bank.example/@bob">@<span>bob@bank.example'
+         "</span></a>", [], "@bob@bank.example"),
+    ],
+)
+def test_mention_text_against_its_target(
+    html: str, mentions: list[Mention], expected: str
+) -> None:
+    assert render_html(html, mentions=mentions).text.plain == expected

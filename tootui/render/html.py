@@ -136,7 +136,11 @@ class StatusConverter(TerminalConverter):
         if "mention" in classes or ("u-url" in classes and visible.startswith("@")):
             label = self._mention_label(url, visible)
             self.links.append(LinkTarget(url, "mention", label))
-            return prefix + self.styled(styles.MENTION + Style(link=url), label) + suffix
+            out = self.styled(styles.MENTION + Style(link=url), label)
+            host = self._mention_elsewhere(url, label)
+            if host:
+                out += " " + self.styled(styles.LINK_DOMAIN, f"({host})")
+            return prefix + out + suffix
         host = _host(url)
         if not visible:
             body = visible = host
@@ -147,6 +151,20 @@ class StatusConverter(TerminalConverter):
             # is not this one): say where it really goes.
             out += " " + self.styled(styles.LINK_DOMAIN, f"({host})")
         return prefix + out + suffix
+
+    def _mention_elsewhere(self, url: str, label: str) -> str:
+        """The link's host when a mention's text names an account on another
+        server than the one it links to ("@admin@bank.example" linking to
+        evil.example), else "". A mention the status lists under this URL
+        is taken as it is: servers may serve accounts from a web domain
+        other than their handle's."""
+        if url in self._mentions_by_url:
+            return ""
+        host = _host(url)
+        domain = (label.partition("@")[2].partition("@")[2] or self._local_domain or "").lower()
+        if not host or not domain or host == domain or host.endswith("." + domain):
+            return ""
+        return host
 
     def _mention_label(self, url: str, visible: str) -> str:
         mention = self._mentions_by_url.get(url)
