@@ -5,7 +5,8 @@ Usage: python benchmarks/render_bench.py [--count N]
 The statuses are the real recorded ones in tests/fixtures/real (when that
 folder is there) and the demo's sample posts, each copied under fresh ids so
 every one is a cache miss. A second pass over the same statuses shows what the
-per-status cache saves.
+per-status cache saves; a third edits every tenth status (a new `edited_at`),
+which must render it again.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import json
 import os
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +81,14 @@ def varied(count: int) -> list[Status]:
     return out
 
 
+def _edited(status: Status, when: datetime) -> Status:
+    """`status` as after an edit; for a boost, the boosted post is what changes."""
+    if status.reblog is not None:
+        original = dataclasses.replace(status.reblog, edited_at=when)
+        return dataclasses.replace(status, reblog=original)
+    return dataclasses.replace(status, edited_at=when)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10_000)
@@ -93,9 +103,21 @@ def main() -> None:
     for status in statuses:
         render_status(status, local_domain="mastodon.social")
     warm = time.perf_counter() - start
+    # An edit (a new edited_at) is the one change that renders a status again.
+    edited_at = datetime(2026, 8, 1, 12, 0, tzinfo=UTC)
+    originals = statuses[::10]
+    edits = [_edited(s, edited_at) for s in originals]
+    start = time.perf_counter()
+    renders = [render_status(s, local_domain="mastodon.social") for s in edits]
+    edit = time.perf_counter() - start
+    rerendered = sum(
+        new is not render_status(old, local_domain="mastodon.social")
+        for new, old in zip(renders, originals, strict=True)
+    )
     print(f"statuses: {len(statuses)} (cache holds {CACHE_SIZE})")
     print(f"first render: {len(statuses) / cold:,.0f} statuses/s ({cold:.2f} s)")
     print(f"cached:       {len(statuses) / warm:,.0f} statuses/s ({warm:.3f} s)")
+    print(f"edited:       {rerendered} of {len(edits)} rendered again ({edit:.2f} s)")
     print(f"cpu count: {os.cpu_count()}")
 
 

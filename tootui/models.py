@@ -146,6 +146,11 @@ class Status:
     pinned: bool = False
     edited_at: datetime | None = None
     application_name: str | None = None
+    # A quote post: the quoted status when the server sent it, and the
+    # quote's state (Mastodon 4.5: "accepted", "pending", "deleted", ...;
+    # "" when the status quotes nothing).
+    quote: Status | None = None
+    quote_state: str = ""
 
     @property
     def original(self) -> Status:

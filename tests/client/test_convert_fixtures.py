@@ -125,6 +125,14 @@ def test_specific_fixture_facts() -> None:
 
     akkoma = status_from_json(by_name["tootsdk-akkoma-quote[0]"])
     assert akkoma.id == "Al30Y6dIQNzsEKhR5s"
+    assert akkoma.quote is not None and akkoma.quote.id == "Al2KABLN3tuRoeE0A4"
+
+    quote = status_from_json(by_name["local-quote-accepted[0]"])
+    assert quote.quote_state == "accepted"
+    assert quote.quote is not None and quote.quote.id == "117020582917124092"
+    # A quote of a quote arrives shallow (by id): nothing more to follow.
+    nested = status_from_json(by_name["ms-quote-bridged-nested-shallow[0]"]).quote
+    assert nested is not None and nested.quote_state == "accepted" and nested.quote is None
 
     # mastodon.social relays remote timestamps without fractional seconds.
     remote = status_from_json(by_name["ms-filtered-keyword-warn[0]"])

@@ -147,3 +147,28 @@ def test_random_json_never_raises(raw: dict[str, Any]) -> None:
     assert isinstance(status.id, str) and isinstance(status.content_html, str)
     context_from_json({"ancestors": [raw], "descendants": raw})
     instance_from_json(raw)
+
+
+@pytest.mark.parametrize(
+    ("quote", "state", "quoted_id"),
+    [
+        ("not an object", "", None),
+        ([], "", None),
+        ({}, "", None),
+        ({"state": 5}, "unauthorized", None),
+        ({"state": "accepted", "quoted_status": "x"}, "accepted", None),
+        ({"state": "accepted", "quoted_status_id": "9"}, "accepted", None),
+        ({"state": "Pending", "quoted_status": None}, "pending", None),
+        ({"state": "from_the_future"}, "unauthorized", None),
+        # Only an accepted quote may show its post, whatever else is sent.
+        ({"state": "rejected", "quoted_status": {"id": "9", "account": {}}}, "rejected", None),
+        ({"state": "accepted", "quoted_status": {"id": "9", "account": {}}}, "accepted", "9"),
+        ({"id": "9", "account": {"id": "1"}, "content": "<p>akkoma</p>"}, "accepted", "9"),
+    ],
+)
+def test_quote_field_in_every_shape(quote: object, state: str, quoted_id: str | None) -> None:
+    raw = _sample()
+    raw["quote"] = quote
+    status = status_from_json(raw)
+    assert status.quote_state == state
+    assert (status.quote.id if status.quote else None) == quoted_id

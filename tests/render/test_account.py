@@ -55,3 +55,14 @@ def test_hostile_profile_is_cleaned() -> None:
     assert rendered.links == ()
     for text in (rendered.header, rendered.note, field.name, field.value):
         assert not has_unsafe(text.plain)
+
+
+def test_verified_mark_styles_only_itself() -> None:
+    account = account_from_json(
+        {"id": "1", "username": "a", "acct": "a", "fields": [
+            {"name": "web", "value": "<p>plain words</p>", "verified_at": "2026-01-01T00:00:00Z"}
+        ]}
+    )
+    (field,) = render_account(account).fields
+    assert field.value.plain == "✓ plain words" and field.value.style == ""
+    assert [(s.start, s.end) for s in field.value.spans] == [(0, 2)]

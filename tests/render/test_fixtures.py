@@ -29,13 +29,39 @@ def _statuses_in(value: Any) -> Iterator[dict[str, Any]]:
             yield from _statuses_in(child)
 
 
+def _payloads(value: Any) -> Iterator[Any]:
+    """`value`, and the JSON documents inside its strings (streaming payloads)."""
+    yield value
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        for child in value:
+            if isinstance(child, str) and child.startswith(("{", "[")):
+                try:
+                    yield json.loads(child)
+                except ValueError:
+                    continue
+
+
+def _documents(path: Path) -> Iterator[Any]:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".sse":
+        # Server-sent events: one JSON document per `data:` line.
+        for line in text.splitlines():
+            if line.startswith("data:") and line[5:].strip().startswith(("{", "[")):
+                yield from _payloads(json.loads(line[5:]))
+    else:
+        yield from _payloads(json.loads(text))
+
+
 def _cases() -> list[Any]:
     cases = []
     for folder in ("statuses", "contexts", "notifications", "other", "streaming"):
-        for path in sorted((REAL / folder).glob("*.json")):
-            data = json.loads(path.read_text(encoding="utf-8"))
-            for n, item in enumerate(_statuses_in(data)):
-                cases.append(pytest.param(item, id=f"{folder}/{path.stem}[{n}]"))
+        paths = sorted((REAL / folder).glob("*.json")) + sorted((REAL / folder).glob("*.sse"))
+        for path in paths:
+            found = (item for doc in _documents(path) for item in _statuses_in(doc))
+            for n, item in enumerate(found):
+                cases.append(pytest.param(item, id=f"{folder}/{path.name}[{n}]"))
     return cases
 
 
@@ -83,9 +109,22 @@ def test_hashtag_status() -> None:
     assert [(t.kind, t.label) for t in r.links] == [("hashtag", "#hoot")]
 
 
-def test_quote_post_keeps_its_fallback_line() -> None:
+def test_quote_post_shows_the_quoted_post_instead_of_its_fallback_line() -> None:
     r = _render_file("local-quote-accepted.json")
-    assert r.body.plain == "RE: localhost:3000/@mastodonpy_tes…\n\nyoooooooo"
+    assert r.body.plain == "yoooooooo"
+    assert [t.plain for t in r.extras] == ["❝ John Lennon @mastodonpy_test", "│ Toot!"]
+    assert [(t.kind, t.label, t.url) for t in r.links] == [
+        ("link", "quoted post", "http://localhost:3000/@mastodonpy_test/117020582917124092")
+    ]
+
+
+def test_akkoma_quote_is_the_quoted_status_itself() -> None:
+    r = _render_file("tootsdk-akkoma-quote.json")
+    assert [t.plain for t in r.extras][-3:] == [
+        "❝ judy @judy@instance7.example",
+        "│ got a flu shot and fruit tea",
+        "│ ▣ Image: fruit tea next to a pharmacy paper bag of vaccine info",
+    ]
 
 
 def test_boost_renders_the_original_with_a_boost_line() -> None:
@@ -161,6 +200,13 @@ def test_wordle_squares_keep_their_lines() -> None:
 def test_bridged_link_text_with_dots_is_not_flagged() -> None:
     r = _render_file("ms-quote-bridged-nested-shallow.json")
     assert r.body.plain == (
-        "actual reply that quotes a post that quotes a post bsky.app/profile/al1c...\n\n"
-        "RE: https://bsky.app/profile/did:plc:aaaaaaaaaaaaaaaaaaaaaaaa/post/3lwlumdwf522i"
+        "actual reply that quotes a post that quotes a post bsky.app/profile/al1c..."
     )
+    # The quoted post quotes another one (shallow, by id only): that one is
+    # not followed, its fallback line stays.
+    assert [t.plain for t in r.extras] == [
+        "❝ al1ce.bsky.social @al1ce.bsky.social@bsky.brid.gy",
+        "│ actual reply that quotes a bsky post bsky.app/profile/al1c...",
+        "│ ",
+        "│ RE: https://bsky.app/profile/did:plc:aaaaaaaaaaaaaaaaaaaaaaaa/post/3lwlug73kn22i",
+    ]

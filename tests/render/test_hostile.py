@@ -1,9 +1,10 @@
 """The corpus in `hostile/`: one malformed or hostile status per file.
 
 Each file starts with `// Guards against: ...` lines, then JSON with the
-`status` (content may be a list of `[piece, times]` for very large inputs)
-and what to `expect`. Every case must render, emit no control character or
-unvalidated link, and wrap within width; the expectations pin the text.
+`status` (content may be a list of `[piece, times]` for very large inputs),
+or an `account` (profile: name, bio, fields), and what to `expect`. Every
+case must render, emit no control character, unvalidated link or sequence
+of disputed width, and wrap within width; the expectations pin the text.
 Add a file here for every rendering bug found.
 """
 
@@ -16,8 +17,9 @@ from typing import Any
 import pytest
 from rich.text import Text
 
-from tootui.client.convert import status_from_json
-from tootui.render import render_status, safe_url, wrap
+from tootui.client.convert import account_from_json, status_from_json
+from tootui.render import LinkTarget, render_account, render_status, safe_url, wrap
+from tootui.render.cells import agree_widths
 from tootui.render.sanitize import has_unsafe
 
 CORPUS = Path(__file__).parent / "hostile"
@@ -28,7 +30,7 @@ def _load(path: Path) -> dict[str, Any]:
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("// Guards against: "), f"{path.name} must say what it guards"
     data = json.loads("\n".join(ln for ln in lines if not ln.startswith("//")))
-    content = data["status"].get("content")
+    content = data.get("status", {}).get("content")
     if isinstance(content, list):
         data["status"]["content"] = "".join(piece * times for piece, times in content)
     return data
@@ -38,16 +40,7 @@ def test_corpus_is_not_empty() -> None:
     assert len(FILES) >= 25
 
 
-@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
-def test_hostile_status(path: Path) -> None:
-    case = _load(path)
-    rendered = render_status(status_from_json(case["status"]), local_domain="mastodon.example")
-    texts: list[Text] = [
-        t
-        for t in (rendered.header, rendered.boosted_by, rendered.reply_to, rendered.spoiler,
-                  rendered.body, *rendered.extras)
-        if t is not None
-    ]
+def _assert_safe(texts: list[Text], links: tuple[LinkTarget, ...]) -> None:
     for text in texts:
         assert not has_unsafe(text.plain), repr(text.plain[:200])
         for span in text.spans:
@@ -55,8 +48,26 @@ def test_hostile_status(path: Path) -> None:
             assert link is None or safe_url(link) == link
         for width in (1, 10, 40):
             assert all(line.cell_len <= width for line in wrap(text, width))
-    for target in rendered.links:
+        # Sequences that terminals draw at another width than Rich counts.
+        assert agree_widths(text.plain) == text.plain
+    for target in links:
         assert safe_url(target.url) == target.url and not has_unsafe(target.label)
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_hostile_case(path: Path) -> None:
+    case = _load(path)
+    if "account" in case:
+        _check_account(case)
+        return
+    rendered = render_status(status_from_json(case["status"]), local_domain="mastodon.example")
+    texts: list[Text] = [
+        t
+        for t in (rendered.header, rendered.boosted_by, rendered.reply_to, rendered.spoiler,
+                  rendered.body, *rendered.extras)
+        if t is not None
+    ]
+    _assert_safe(texts, rendered.links)
 
     expect = case["expect"]
     for field in ("header", "body", "spoiler", "reply_to", "boosted_by"):
@@ -71,3 +82,22 @@ def test_hostile_status(path: Path) -> None:
         assert piece in rendered.body.plain
     if "body_max_chars" in expect:
         assert 0 < len(rendered.body.plain) <= expect["body_max_chars"]
+
+
+def _check_account(case: dict[str, Any]) -> None:
+    rendered = render_account(account_from_json(case["account"]), local_domain="mastodon.example")
+    texts = [rendered.header, rendered.note]
+    for field in rendered.fields:
+        texts.extend((field.name, field.value))
+    _assert_safe(texts, rendered.links)
+    expect = case["expect"]
+    if "header" in expect:
+        assert rendered.header.plain == expect["header"]
+    if "note" in expect:
+        assert rendered.note.plain == expect["note"]
+    if "fields" in expect:
+        assert [[f.name.plain, f.value.plain, f.verified] for f in rendered.fields] == (
+            expect["fields"]
+        )
+    if "links" in expect:
+        assert [[t.kind, t.label] for t in rendered.links] == expect["links"]

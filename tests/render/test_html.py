@@ -128,6 +128,34 @@ def test_link_text_that_hides_its_target_shows_the_real_domain() -> None:
 
 
 @pytest.mark.parametrize(
+    ("href", "shown", "expected"),
+    [
+        # user info before the host: the host is what follows the "@"
+        ("https://example.com@evil.example/", "example.com", "example.com (evil.example)"),
+        # a look-alike host in another script: the real (punycode) host is named
+        (
+            "https://xn--80ak6aa92e.com/",
+            "https://аррӏе.com",
+            "https://аррӏе.com (xn--80ak6aa92e.com)",
+        ),
+        # a full-width dot is not a dot
+        ("https://evil.example/", "bank\u3002example", "bank\u3002example (evil.example)"),
+        # Mastodon's shortened form of another site's URL
+        (
+            "https://evil.example/",
+            '<span class="invisible">https://</span><span class="ellipsis">'
+            'bank.example/very/long/path/th</span><span class="invisible">at/goes</span>',
+            "bank.example/very/long/path/th… (evil.example)",
+        ),
+        ("https://EVIL.example/", "evil.example", "evil.example"),
+        ("https://www.bank.example/", "bank.example", "bank.example"),
+    ],
+)
+def test_link_text_against_its_target(href: str, shown: str, expected: str) -> None:
+    assert plain(f'<p><a href="{href}">{shown}</a></p>') == expected
+
+
+@pytest.mark.parametrize(
     "href",
     ["javascript:alert(1)", "data:text/html,x", "https://x.example/\x1b]8;;y\x07", ""],
 )
@@ -155,3 +183,26 @@ def test_inner_styles_win_over_outer() -> None:
 def test_deep_nesting_keeps_the_words() -> None:
     html = "<span>" * 5000 + "deep words" + "</span>" * 5000
     assert plain(f"<p>{html}</p>") == "deep words"
+
+
+@pytest.mark.parametrize(
+    ("html", "mentions", "expected"),
+    [
+        # The text claims an account on another server than the link's.
+        ('<a class="u-url mention" href="https://evil.example/@x">@<span>admin@bank.example'
+         "</span></a>", [], "@admin@bank.example (evil.example)"),
+        # A local-looking mention that links away: the domain is the link's.
+        ('<a class="u-url mention" href="https://evil.example/@admin">@<span>admin</span></a>',
+         [], "@admin@evil.example"),
+        # Listed by the status under this URL: a web domain of its own is fine.
+        ('<a class="u-url mention" href="https://social.example.com/@u">@<span>u</span></a>',
+         [Mention("1", "u", "u@example.com", "https://social.example.com/@u")], "@u@example.com"),
+        # A subdomain of the handle's domain is the same server family.
+        ('<a class="u-url mention" href="https://m.bank.example/@bob">@<span>bob@bank.example'
+         "</span></a>", [], "@bob@bank.example"),
+    ],
+)
+def test_mention_text_against_its_target(
+    html: str, mentions: list[Mention], expected: str
+) -> None:
+    assert render_html(html, mentions=mentions).text.plain == expected

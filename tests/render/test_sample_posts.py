@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from rich.text import Text
 
 from tests.render.helpers import LOCAL, hashtag, link, mention, status
@@ -44,7 +45,9 @@ def _seed_posts() -> list[str]:
 def _expected(text: str) -> str:
     for url, shown in SHOWN_URLS.items():
         text = text.replace(url, shown)
-    return text
+    # Post 4's "⬇️" is drawn one cell wide by tmux but counted two by Rich:
+    # the selector goes so that both agree (tootui.render.cells).
+    return text.replace("\u2b07\ufe0f", "\u2b07")
 
 
 def _mastodon_html(text: str) -> str:
@@ -115,7 +118,8 @@ def test_post4_emoji_line_and_card() -> None:
         ),
         local_domain=LOCAL,
     )
-    assert rendered.body.plain.split("\n")[1] == "\u2b07\ufe0f"
+    assert rendered.body.plain.split("\n")[1] == "\u2b07"
+    assert cell_len(rendered.body.plain.split("\n")[1]) == 1
     assert [t.plain for t in rendered.extras] == ['🔗 日语里的"跌丝袜"到底是个啥 (b23.tv)']
     assert [(link.url, link.kind) for link in rendered.links] == [
         ("https://b23.tv/tVKr9AZ", "link")

@@ -160,3 +160,31 @@ def test_poll_results_change_the_rendering() -> None:
 def test_fixed_words_follow_the_interface_language(chinese: None) -> None:
     s = status(None, media_attachments=[{"id": "1", "type": "image"}])
     assert render_status(s).extras[0].plain == "▣ 图片: [无替代文本]"
+
+
+def test_card_description_is_one_short_line_under_the_title() -> None:
+    long = "word " * 100
+    s = status(
+        "<p>x</p>",
+        card={"url": "https://news.example/a", "title": "Headline", "description": long},
+    )
+    title, description = render_status(s).extras
+    assert title.plain == "🔗 Headline (news.example)"
+    assert description.plain.startswith("   word word")
+    assert description.plain.endswith("…") and len(description.plain) <= 3 + 160
+    assert "\n" not in description.plain
+
+
+def test_edit_of_a_boosted_post_renders_the_boost_again() -> None:
+    def boost(content: str, **original: object) -> Status:
+        return status(
+            "",
+            id="b1",
+            reblog={"id": "o1", "uri": "https://x.example/o1", "content": content,
+                    "account": account_json("orig"), **original},
+        )
+
+    before = render_status(boost("<p>before</p>"))
+    assert render_status(boost("<p>before</p>")) is before
+    after = render_status(boost("<p>after</p>", edited_at="2026-08-01T13:00:00Z"))
+    assert after.body.plain == "after"

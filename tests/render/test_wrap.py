@@ -10,6 +10,7 @@ from rich.style import Style
 from rich.text import Text
 
 from tootui.render import wrap
+from tootui.render.wrap import hanging
 
 
 def lines(s: str, width: int) -> list[str]:
@@ -102,3 +103,44 @@ def test_wrap_never_overflows_nor_loses_text(s: str, width: int) -> None:
 @given(st.lists(_ALPHABET, max_size=30).map("".join))
 def test_wrap_to_one_cell_never_overflows(s: str) -> None:
     assert all(cell_len(line.plain) <= 1 for line in wrap(Text(s), 1))
+
+
+def _wrapped_html(html: str, width: int) -> list[str]:
+    from tootui.render import render_html
+
+    return [line.plain for line in wrap(render_html(html).text, width)]
+
+
+def test_quote_bar_is_repeated_on_wrapped_lines() -> None:
+    html = "<blockquote><p>one two three four five six</p></blockquote>"
+    assert _wrapped_html(html, 12) == ["│ one two", "│ three four", "│ five six"]
+    nested = "<blockquote><blockquote><p>one two three four</p></blockquote></blockquote>"
+    assert _wrapped_html(nested, 14) == ["│ │ one two", "│ │ three four"]
+
+
+def test_list_item_text_lines_up_under_itself() -> None:
+    html = "<ul><li>alpha beta gamma delta</li></ul><ol start='9'><li>one two three four</li></ol>"
+    assert _wrapped_html(html, 13) == [
+        "• alpha beta",
+        "  gamma delta",
+        "",
+        "9. one two",
+        "   three four",
+    ]
+
+
+def test_hanging_prefix_is_dropped_when_too_little_room_is_left() -> None:
+    html = "<blockquote><p>abcdefgh ijklmnop</p></blockquote>"
+    lines = _wrapped_html(html, 6)
+    assert lines[0].startswith("│") and all(len(line) <= 6 for line in lines)
+    assert "".join(lines).replace(" ", "").replace("│", "") == "abcdefghijklmnop"
+
+
+def test_hanging_prefix_keeps_its_style_on_every_line() -> None:
+    bar = hanging(Style(dim=True), "repeat")
+    text = Text()
+    text.append("│ ", bar)
+    text.append("one two three four")
+    lines = wrap(text, 10)
+    assert [line.plain for line in lines] == ["│ one two", "│ three", "│ four"]
+    assert all(line.spans[0].style == bar and line.spans[0].end == 2 for line in lines)

@@ -25,6 +25,7 @@ from tootui.client.convert import (
     statuses_from_json,
 )
 from tootui.client.errors import ClientError, NotFoundError
+from tootui.client.versions import assume_current_server
 from tootui.models import Account, Context, InstanceInfo, Page, Status
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ class MastodonClient:
             session=self._session,
             user_agent=transport.USER_AGENT,
         )
+        assume_current_server(self._api)
 
     def close(self) -> None:
         self._session.close()

@@ -43,6 +43,14 @@ from tootui.models import (
 
 MEDIA_TYPES = frozenset({"image", "gifv", "video", "audio", "unknown"})
 CARD_TYPES = frozenset({"link", "photo", "video", "rich"})
+# Mastodon 4.5's Quote.state; the docs say to treat unknown values as
+# "unauthorized" (the quoted post may not be shown).
+QUOTE_STATES = frozenset(
+    {
+        "pending", "accepted", "rejected", "revoked", "deleted", "unauthorized",
+        "blocked_account", "blocked_domain", "muted_account",
+    }
+)
 # A boost of a boost is not something Mastodon produces; a hostile server could
 # nest them without end, so conversion stops following `reblog` at this depth.
 _MAX_REBLOG_DEPTH = 2
@@ -195,6 +203,30 @@ def _content_html(data: Mapping[str, Any]) -> str:
     return ""
 
 
+def _quote(value: object, depth: int) -> tuple[Status | None, str]:
+    """The quoted status and the quote's state.
+
+    Mastodon 4.5 sends `{state, quoted_status}` (or a shallow
+    `{state, quoted_status_id}` for a quote inside a quote); Akkoma and
+    Pleroma send the quoted status itself.
+    """
+    data = mapping(value)
+    if not data:
+        return None, ""
+    # (Mastodon.py casts Akkoma's status into its Quote type, adding
+    # `state: None`, so a missing state and a null one are the same.)
+    if data.get("state") is None and mapping(data.get("account")):
+        quoted = status_from_json(data, _depth=depth + 1) if depth < _MAX_REBLOG_DEPTH else None
+        return quoted, "accepted"
+    state = as_str(data.get("state")).lower()
+    state = state if state in QUOTE_STATES else "unauthorized"
+    inner = mapping(data.get("quoted_status"))
+    quoted = None
+    if state == "accepted" and inner and depth < _MAX_REBLOG_DEPTH:
+        quoted = status_from_json(inner, _depth=depth + 1)
+    return quoted, state
+
+
 def status_from_json(data: Mapping[str, Any], *, _depth: int = 0) -> Status:
     """A Status, with the boosted original in `reblog` for a boost."""
     data = mapping(data)
@@ -202,6 +234,7 @@ def status_from_json(data: Mapping[str, Any], *, _depth: int = 0) -> Status:
     reblog = None
     if reblog_data and _depth < _MAX_REBLOG_DEPTH:
         reblog = status_from_json(reblog_data, _depth=_depth + 1)
+    quote, quote_state = _quote(data.get("quote"), _depth)
     card_data = mapping(data.get("card"))
     poll_data = mapping(data.get("poll"))
     visibility = as_str(data.get("visibility")).lower() or "public"
@@ -239,6 +272,8 @@ def status_from_json(data: Mapping[str, Any], *, _depth: int = 0) -> Status:
         pinned=as_bool(data.get("pinned")),
         edited_at=as_datetime(data.get("edited_at")),
         application_name=as_opt_str(application.get("name")) or None,
+        quote=quote,
+        quote_state=quote_state,
     )
 
 

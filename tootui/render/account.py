@@ -64,7 +64,10 @@ def render_account(account: Account, *, local_domain: str | None = None) -> Rend
         links.extend(value.links)
         shown = value.text
         if field.verified_at is not None:
-            shown = Text(VERIFIED_MARK, styles.VERIFIED) + shown
+            # The mark as a span: a base style would colour the whole value.
+            marked = Text()
+            marked.append(VERIFIED_MARK, styles.VERIFIED)
+            shown = marked + shown
         fields.append(
             RenderedField(
                 name=emoji_text(field.name, account.emojis, styles.STRONG),

@@ -30,6 +30,7 @@ from tootui.render.markers import (
     strip_markers,
 )
 from tootui.render.sanitize import clean
+from tootui.render.wrap import hanging
 
 ConvertFn = Callable[[Tag, str, set[str]], str]
 
@@ -63,6 +64,9 @@ _INLINE_STYLES = {
 }
 _BULLETS = ("•", "◦", "▪")
 _QUOTE_BAR = "│"
+_QUOTE_PREFIX = hanging(styles.QUOTE_BAR, "repeat")
+_BULLET_PREFIX = hanging(styles.LIST_MARKER, "indent")
+_INDENT = hanging(Style(), "indent")
 
 
 def _is_br(node: PageElement | None) -> bool:
@@ -72,8 +76,12 @@ def _is_br(node: PageElement | None) -> bool:
 class TerminalConverter(MarkdownConverter):
     """HTML to marked terminal text; subclasses add site-specific markup."""
 
-    def __init__(self, *, emoji_shortcodes: Iterable[str] = ()) -> None:
+    def __init__(
+        self, *, emoji_shortcodes: Iterable[str] = (), hide_quote_inline: bool = False
+    ) -> None:
         super().__init__(autolinks=False, escape_asterisks=False, escape_underscores=False)
+        # The quote fallback ("RE: link") goes when the quoted post is shown.
+        self.hide_quote_inline = hide_quote_inline
         self.span_styles: list[Style] = []
         self._emoji = frozenset(emoji_shortcodes)
         self._list_positions: dict[int, dict[int, int]] = {}
@@ -180,7 +188,7 @@ class TerminalConverter(MarkdownConverter):
             return text + "…"
         if "quote-inline" in classes:
             # Bridges put the quote fallback in a span, not a paragraph.
-            return self.styled(styles.QUOTE_INLINE, text)
+            return "" if self.hide_quote_inline else self.styled(styles.QUOTE_INLINE, text)
         return text
 
     def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
@@ -205,6 +213,8 @@ class TerminalConverter(MarkdownConverter):
         if not text:
             return ""
         if "quote-inline" in el.get_attribute_list("class"):
+            if self.hide_quote_inline:
+                return ""
             text = self.styled(styles.QUOTE_INLINE, text)
         return f"\n\n{text}\n\n"
 
@@ -242,14 +252,16 @@ class TerminalConverter(MarkdownConverter):
             return f" {text} "
         if not text:
             return ""
-        bar = self.styled(styles.QUOTE_BAR, _QUOTE_BAR)
         lines = re.split(f"(\n|{HARD_NEWLINE})", text)
         out: list[str] = []
         for part in lines:
             if part in ("\n", HARD_NEWLINE):
                 out.append(part)
+            elif strip_markers(part):
+                # The bar and its space: repeated on every wrapped line.
+                out.append(self.styled(_QUOTE_PREFIX, _QUOTE_BAR + HARD_SPACE) + part)
             else:
-                out.append(bar + (HARD_SPACE + part if strip_markers(part) else part))
+                out.append(self.styled(styles.QUOTE_BAR, _QUOTE_BAR) + part)
         return "\n\n" + "".join(out) + "\n\n"
 
     def convert_ul(self, el: Tag, text: str, parent_tags: set[str]) -> str:
@@ -284,13 +296,14 @@ class TerminalConverter(MarkdownConverter):
         else:
             depth = sum(1 for p in el.parents if p.name == "ul") - 1
             bullet = _BULLETS[max(0, depth) % len(_BULLETS)]
-        indent = HARD_SPACE * (len(bullet) + 1)
-        # Continuation lines line up under the text; blank lines stay blank.
+        indent = self.styled(_INDENT, HARD_SPACE * (len(bullet) + 1))
+        # Continuation lines line up under the text (wrapped ones too: the
+        # prefixes hang); blank lines stay blank.
         first, *rest = text.split("\n")
         body = "\n".join(
             [first] + [indent + ln if strip_markers(ln).strip() else ln for ln in rest]
         )
-        return self.styled(styles.LIST_MARKER, bullet) + HARD_SPACE + body + "\n"
+        return self.styled(_BULLET_PREFIX, bullet + HARD_SPACE) + body + "\n"
 
     def convert__document_(self, el: Any, text: str, parent_tags: set[str]) -> str:
         return text.strip("\n")

@@ -43,6 +43,20 @@ def media_lines(media: Sequence[MediaAttachment]) -> list[Text]:
     return lines
 
 
+# A card's description is a teaser, not the post: a line or two at most.
+CARD_DESCRIPTION_CHARS = 160
+
+
+def card_description(card: Card) -> Text | None:
+    """The card's description on one line, cut short, under its title."""
+    description = plain(card.description)
+    if not description:
+        return None
+    if len(description) > CARD_DESCRIPTION_CHARS:
+        description = description[: CARD_DESCRIPTION_CHARS - 1].rstrip() + "…"
+    return Text("   " + description, styles.META)
+
+
 def card_line(card: Card) -> tuple[Text, LinkTarget | None]:
     """The link card, compact: its title (or provider) and the real domain."""
     url = safe_url(card.url)

@@ -101,8 +101,9 @@ class StatusConverter(TerminalConverter):
         mentions: Sequence[Mention],
         emojis: Iterable[str],
         local_domain: str | None,
+        hide_quote_inline: bool = False,
     ) -> None:
-        super().__init__(emoji_shortcodes=emojis)
+        super().__init__(emoji_shortcodes=emojis, hide_quote_inline=hide_quote_inline)
         self._mentions_by_url = {m.url: m for m in mentions if m.url}
         self._mentions_by_username: dict[str, Mention | None] = {}
         for m in mentions:
@@ -122,6 +123,10 @@ class StatusConverter(TerminalConverter):
         rels = set(el.get_attribute_list("rel"))
         if "_noformat" in parent_tags or url is None:
             return text
+        if self.hide_quote_inline and any(
+            "quote-inline" in p.get_attribute_list("class") for p in el.parents
+        ):
+            return ""  # the fallback line goes, and its link with it
         if "hashtag" in classes or "tag" in rels or (
             "mention" in classes and visible.startswith("#")
         ):
@@ -131,7 +136,11 @@ class StatusConverter(TerminalConverter):
         if "mention" in classes or ("u-url" in classes and visible.startswith("@")):
             label = self._mention_label(url, visible)
             self.links.append(LinkTarget(url, "mention", label))
-            return prefix + self.styled(styles.MENTION + Style(link=url), label) + suffix
+            out = self.styled(styles.MENTION + Style(link=url), label)
+            host = self._mention_elsewhere(url, label)
+            if host:
+                out += " " + self.styled(styles.LINK_DOMAIN, f"({host})")
+            return prefix + out + suffix
         host = _host(url)
         if not visible:
             body = visible = host
@@ -142,6 +151,20 @@ class StatusConverter(TerminalConverter):
             # is not this one): say where it really goes.
             out += " " + self.styled(styles.LINK_DOMAIN, f"({host})")
         return prefix + out + suffix
+
+    def _mention_elsewhere(self, url: str, label: str) -> str:
+        """The link's host when a mention's text names an account on another
+        server than the one it links to ("@admin@bank.example" linking to
+        evil.example), else "". A mention the status lists under this URL
+        is taken as it is: servers may serve accounts from a web domain
+        other than their handle's."""
+        if url in self._mentions_by_url:
+            return ""
+        host = _host(url)
+        domain = (label.partition("@")[2].partition("@")[2] or self._local_domain or "").lower()
+        if not host or not domain or host == domain or host.endswith("." + domain):
+            return ""
+        return host
 
     def _mention_label(self, url: str, visible: str) -> str:
         mention = self._mentions_by_url.get(url)
@@ -178,8 +201,13 @@ def render_html(
     mentions: Sequence[Mention] = (),
     emojis: Iterable[CustomEmoji] = (),
     local_domain: str | None = None,
+    hide_quote_inline: bool = False,
 ) -> RenderedHTML:
-    """Render status (or bio, or field) HTML to styled text and its link targets."""
+    """Render status (or bio, or field) HTML to styled text and its link targets.
+
+    `hide_quote_inline` drops a quote post's fallback line ("RE: link"),
+    for when the caller shows the quoted post itself.
+    """
     if not html:
         return RenderedHTML(Text(), ())
     soup = _soup(html)
@@ -187,6 +215,7 @@ def render_html(
         mentions=mentions,
         emojis=(e.shortcode for e in emojis),
         local_domain=local_domain,
+        hide_quote_inline=hide_quote_inline,
     )
     try:
         marked = converter.convert_soup(soup)

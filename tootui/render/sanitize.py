@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from tootui.render.cells import agree_widths
+
 # Whole escape sequences first, so their payload goes with them: removing only
 # the ESC would leave e.g. "]52;c;..." as visible junk. Both the 7-bit (ESC x)
 # and the 8-bit C1 introducers count: some terminals honour U+009B as CSI.
@@ -55,19 +57,25 @@ def clean(s: str) -> str:
     """Return `s` without escape sequences, control or bidi-override characters.
 
     Newline and tab are kept; U+2028/U+2029 (and NEL) become newlines; CR is
-    dropped so that CRLF text becomes LF text.
+    dropped so that CRLF text becomes LF text. Emoji sequences that Rich and
+    terminals measure differently are normalised too (`cells.agree_widths`),
+    since every server string passes through here on its way to the screen.
     """
     if not _SUSPECT.search(s):
-        return s
+        return agree_widths(s)
     s = _SEPARATOR.sub("\n", s)
     s = _ESCAPE_SEQUENCE.sub("", s)
     s = _CONTROL.sub("", s)
-    return _BIDI_CONTROL.sub("", s)
+    return agree_widths(_BIDI_CONTROL.sub("", s))
 
 
 def has_unsafe(s: str) -> bool:
-    """True when `clean` would change `s` (used by tests and assertions)."""
+    """True when `s` holds a control character, escape or bidi override
+    (used by tests and assertions)."""
     return _SUSPECT.search(s) is not None
+
+
+_URL_SPACE = re.compile(r"\s")
 
 
 def safe_url(url: str | None) -> str | None:
@@ -79,7 +87,7 @@ def safe_url(url: str | None) -> str | None:
     """
     if not url or len(url) > 4096:
         return None
-    if _SUSPECT.search(url) or any(ch.isspace() for ch in url):
+    if _SUSPECT.search(url) or _URL_SPACE.search(url):
         return None
     try:
         parts = urlsplit(url)

@@ -20,9 +20,10 @@ from tootui.i18n import _, current_language
 from tootui.models import Status
 from tootui.render import styles
 from tootui.render.account import account_header, strip_local
-from tootui.render.extras import card_line, media_lines, poll_lines
+from tootui.render.extras import card_description, card_line, media_lines, poll_lines
 from tootui.render.html import LinkTarget, render_html
 from tootui.render.inline import emoji_text, plain
+from tootui.render.quote import quote_lines
 
 __all__ = ["LinkTarget", "RenderedStatus", "clear_cache", "render_status"]
 
@@ -59,8 +60,13 @@ def _key(status: Status, local_domain: str | None) -> Hashable:
         else None
     )
     card_url = original.card.url if original.card else None
+    # A quoted post is drawn inside this one: its edits show here too.
+    quote = (original.quote.cache_key, original.quote.uri) if original.quote else None
     # The uri tells apart equal ids from different servers (account switch).
-    return (status.cache_key, status.uri, local_domain, current_language(), poll_state, card_url)
+    return (
+        status.cache_key, status.uri, local_domain, current_language(), poll_state, card_url,
+        quote, original.quote_state,
+    )
 
 
 def clear_cache() -> None:
@@ -99,6 +105,7 @@ def _render(status: Status, local_domain: str | None) -> RenderedStatus:
         mentions=original.mentions,
         emojis=original.emojis,
         local_domain=local_domain,
+        hide_quote_inline=original.quote is not None,
     )
     spoiler = None
     if original.spoiler_text.strip():
@@ -109,10 +116,16 @@ def _render(status: Status, local_domain: str | None) -> RenderedStatus:
     if original.card is not None:
         line, target = card_line(original.card)
         extras.append(line)
+        description = card_description(original.card)
+        if description is not None:
+            extras.append(description)
         if target is not None and all(t.url != target.url for t in links):
             links.append(target)
     if original.poll is not None:
         extras.extend(poll_lines(original.poll))
+    quoted, quoted_links = quote_lines(original, local_domain)
+    extras.extend(quoted)
+    links.extend(t for t in quoted_links if all(t.url != seen.url for seen in links))
 
     return RenderedStatus(
         header=header,

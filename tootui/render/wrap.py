@@ -1,17 +1,22 @@
 """Wrap styled text to a terminal width, measured in cells the way Textual draws.
 
 Widths come from Rich's `cell_len`, which Textual itself uses, so a line we
-call `width` cells wide is drawn `width` cells wide (U+2B07 U+FE0F counts 2,
-as Rich measures the emoji presentation). Break rules, simplified from UAX #14:
-between any two wide (CJK, emoji) characters, at spaces and after zero-width
-spaces; Latin words stay whole when they fit; closing punctuation never starts
-a line and opening punctuation never ends one; a flag's two regional
-indicators and a ZWJ sequence are never split.
+call `width` cells wide is drawn `width` cells wide (sequences that terminals
+draw at another width are normalised before, by `cells.agree_widths`). Break
+rules, simplified from UAX #14: between any two wide (CJK, emoji) characters,
+at spaces and after zero-width spaces; Latin words stay whole when they fit;
+closing punctuation never starts a line and opening punctuation never ends
+one; a flag's two regional indicators and a ZWJ sequence are never split.
+A line may start with a hanging prefix (`hanging`): a quote bar repeated on
+every continuation line, or a list bullet whose text lines up under itself.
 """
 
 from __future__ import annotations
 
+from typing import Literal
+
 from rich.cells import cell_len, split_graphemes
+from rich.style import Style
 from rich.text import Text
 
 # Not at the start of a line (kinsoku: closing marks, small kana, prolonged sound).
@@ -27,6 +32,47 @@ _ZERO_WIDTH_SPACE = "\u200b"
 _REGIONAL_INDICATORS = range(0x1F1E6, 0x1F200)
 _TAB_SIZE = 4
 _UNFITTABLE = "…"
+
+# A span at the start of a line may say how the line's continuation lines
+# begin: with the same prefix again (a quote bar) or with as many spaces (a
+# list bullet, so the text lines up under itself).
+_HANG = "tootui.hang"
+HangKind = Literal["repeat", "indent"]
+# Below this many cells beside the prefix, text is better wrapped without it.
+_MIN_HANGING_WIDTH = 8
+
+
+def hanging(style: Style, kind: HangKind) -> Style:
+    """`style` for a line prefix that continuation lines repeat or indent under."""
+    return style + Style(meta={_HANG: kind})
+
+
+def _hang(line: Text) -> tuple[int, str] | None:
+    for span in line.spans:
+        if span.start == 0 and isinstance(span.style, Style) and span.end < len(line):
+            kind = span.style.meta.get(_HANG)
+            if kind in ("repeat", "indent"):
+                return span.end, kind
+    return None
+
+
+def _wrap_hanging(line: Text, width: int) -> list[Text] | None:
+    """Wrap what follows a hanging prefix, then put the prefix back (or its
+    indent) before each piece; None when the line has no such prefix."""
+    hang = _hang(line)
+    if hang is None:
+        return None
+    end, kind = hang
+    prefix = line[:end]
+    cells = prefix.cell_len
+    if width - cells < _MIN_HANGING_WIDTH:
+        return None
+    out: list[Text] = []
+    for number, piece in enumerate(_wrap_line(line[end:], width - cells)):
+        lead = prefix.copy() if number == 0 or kind == "repeat" else Text(" " * cells)
+        lead.append_text(piece)
+        out.append(lead)
+    return out
 
 
 def _clusters(plain: str) -> list[tuple[int, int, int]]:
@@ -92,6 +138,9 @@ def _wrap_line(line: Text, width: int) -> list[Text]:
     plain = line.plain
     if cell_len(plain) <= width:
         return [line]
+    hung = _wrap_hanging(line, width)
+    if hung is not None:
+        return hung
     clusters = _clusters(plain)
     ranges: list[tuple[int, int]] = []
     unfittable: set[int] = set()

@@ -22,6 +22,7 @@ from tootui.ui.bindings import KEYS, Scope, bindings_for, display_keys
 from tootui.ui.help import HelpScreen
 from tootui.ui.language_switch import language_commands, switch_language
 from tootui.ui.main_screen import MainScreen
+from tootui.ui.status_lines import one_line
 
 if TYPE_CHECKING:  # only the caller builds the client; importing it costs start-up time
     from tootui.client.api import MastodonClient
@@ -40,7 +41,8 @@ class TootuiApp(App[None]):
         self.client = client
         self.account_label = account_label
         self.local_domain = local_domain
-        self.sub_title = account_label
+        # The label holds the server's acct: shown in the header, so cleaned.
+        self.sub_title = one_line(account_label)
         self._user_keymap: dict[str, str] = {}
 
     def get_default_screen(self) -> Screen:

@@ -1,0 +1,30 @@
+"""Keep Mastodon.py's version checks from turning features off on odd servers.
+
+Mastodon.py reads the server's `version` and, for some calls, picks an older
+endpoint or refuses a feature when the number looks old: `instance()` falls
+back to v1 below 4.0.0, `search()` to the removed v1 search below 2.4.1, media
+upload to v1 below 3.1.4. Servers that are not Mastodon report their own
+numbers (GoToSocial "0.17.3", snac "2.7x", Misskey forks "2024.x") or strings
+it can't parse at all, which it reads as 1.0.0. tootui speaks the current API
+and handles what a server lacks as errors (`NotFoundError`), so Mastodon.py
+is told to assume a current Mastodon and never to ask the server.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ASSUMED_VERSION = (4, 5, 0)
+
+
+def assume_current_server(api: Any) -> None:
+    """Make `api` (a `mastodon.Mastodon`) treat the server as a current Mastodon."""
+    api.mastodon_major, api.mastodon_minor, api.mastodon_patch = ASSUMED_VERSION
+    version = ".".join(str(n) for n in ASSUMED_VERSION)
+
+    def retrieve_mastodon_version(fail_hard: bool = False) -> str:
+        # Mastodon.py re-reads the version before some calls; the answer stays.
+        return version
+
+    # An instance attribute: shadows the method for this client only.
+    api.retrieve_mastodon_version = retrieve_mastodon_version
