@@ -29,6 +29,17 @@ def cache_dir() -> Path:
     return Path(_dirs.user_cache_dir)
 
 
+def profile_cache_file(profile_name: str) -> Path:
+    """The SQLite cache of one profile (statuses, timelines, threads)."""
+    return cache_dir() / "profiles" / f"{_file_name(profile_name)}.sqlite3"
+
+
+def _file_name(profile_name: str) -> str:
+    """`profile_name` as one safe file name (profiles are named like `me@host`)."""
+    kept = "".join(c if c.isalnum() or c in "@.-_" else "_" for c in profile_name)
+    return kept.strip(".") or "_"
+
+
 def data_dir() -> Path:
     return Path(_dirs.user_data_dir)
 
