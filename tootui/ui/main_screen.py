@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from tootui.client.cached import CachedClient
 from tootui.client.errors import ClientError
 from tootui.client.pager import TimelinePager
 from tootui.i18n import _
@@ -35,7 +36,7 @@ from tootui.ui.messages import (
     Toggle,
     ToggleRequested,
 )
-from tootui.ui.status_lines import make_renderer
+from tootui.ui.status_lines import make_renderer, prefer_stored
 from tootui.ui.status_list import StatusList
 from tootui.ui.threads import reply_position, thread_rows
 
@@ -55,6 +56,11 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.client = client
         self._renderer = make_renderer(local_domain)
+        if isinstance(client, CachedClient):
+            # Statuses painted from the cache bring their stored rendering;
+            # new ones are rendered here and kept for next time.
+            client.attach_renderer(self._renderer, local_domain)
+            self._renderer = prefer_stored(self._renderer, client.prerendered)
         self._home = TimelinePager(client, "home")
         self._active_list_id = "timeline"
         self._pending_toggles: set[str] = set()
@@ -75,6 +81,11 @@ class MainScreen(Screen[None]):
         self.timeline.border_title = _("Home")
         self.thread.border_title = _("Thread")
         self.timeline.focus()
+        if isinstance(self.client, CachedClient):
+            # What was shown last time, before any request; load_home refreshes it.
+            page = self.client.cached_timeline("home")
+            if page is not None and page.items:
+                self.timeline.set_statuses(page.items)
         self.load_home()
 
     @property
@@ -111,7 +122,11 @@ class MainScreen(Screen[None]):
             self.post_message(TimelineLoaded("home", statuses))
 
     def on_timeline_loaded(self, message: TimelineLoaded) -> None:
-        self.timeline.set_statuses(message.statuses)
+        # A refresh of what the cache painted keeps the reader on their post.
+        current = self.timeline.selected_status
+        ids = [s.id for s in message.statuses]
+        selected = ids.index(current.id) if current is not None and current.id in ids else 0
+        self.timeline.set_statuses(message.statuses, selected=selected)
         if not message.statuses:
             self.timeline.placeholder = _("Nothing here yet: follow someone, or write a post.")
 
@@ -119,7 +134,12 @@ class MainScreen(Screen[None]):
 
     def on_thread_requested(self, message: ThreadRequested) -> None:
         focus = message.status.original
-        self.thread.set_statuses([focus])
+        cached = (self.client.cached_context(focus.id)
+                  if isinstance(self.client, CachedClient) else None)
+        if cached is not None:  # a thread read before shows at once, then is revalidated
+            self.on_thread_loaded(ThreadLoaded(focus, cached))
+        else:
+            self.thread.set_statuses([focus])
         self.load_thread(focus)
 
     @work(thread=True, exclusive=True, group="thread")
