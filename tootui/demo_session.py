@@ -59,6 +59,7 @@ class DemoConnection:
 def run_demo(args: argparse.Namespace) -> int:
     from tootui.client.cache import Cache
     from tootui.client.cached import CachedClient
+    from tootui.drafts import DraftStore
     from tootui.ui.app import create_app
 
     cache = Cache.for_profile(DEMO_PROFILE)
@@ -67,7 +68,8 @@ def run_demo(args: argparse.Namespace) -> int:
     connection = DemoConnection(args)
     client = CachedClient(cache, connection.connect)
     try:
-        app = create_app(client, account_label="demo@localhost")
+        app = create_app(client, account_label="demo@localhost",
+                         drafts=DraftStore.for_profile(DEMO_PROFILE))
         app.run()
         return app.return_code or 0
     finally:

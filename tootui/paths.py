@@ -44,6 +44,11 @@ def data_dir() -> Path:
     return Path(_dirs.user_data_dir)
 
 
+def profile_draft_file(profile_name: str) -> Path:
+    """The unsent draft of one profile: what the user wrote is data, never cache."""
+    return data_dir() / "drafts" / f"{_file_name(profile_name)}.json"
+
+
 def state_dir() -> Path:
     return Path(_dirs.user_state_dir)
 

@@ -21,10 +21,12 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from tootui.client.cached import CachedClient
 from tootui.client.errors import ClientError
 from tootui.client.pager import TimelinePager
+from tootui.drafts import SavedDraft
 from tootui.i18n import _
 from tootui.models import Draft, Status
 from tootui.ui.bindings import Scope, bindings_for
 from tootui.ui.compose import ComposePane
+from tootui.ui.draft_keeper import DraftFound, DraftKeeper
 from tootui.ui.messages import (
     ReplyRequested,
     RequestFailed,
@@ -45,6 +47,7 @@ TIMELINE_COLLAPSE_AFTER = 12
 
 if TYPE_CHECKING:  # only the caller builds the client; importing it costs start-up time
     from tootui.client.api import MastodonClient
+    from tootui.drafts import DraftStore
 
 
 class MainScreen(Screen[None]):
@@ -52,9 +55,11 @@ class MainScreen(Screen[None]):
 
     BINDINGS = bindings_for(Scope.MAIN)
 
-    def __init__(self, client: MastodonClient, *, local_domain: str | None = None) -> None:
+    def __init__(self, client: MastodonClient, *, local_domain: str | None = None,
+                 drafts: DraftStore | None = None) -> None:
         super().__init__()
         self.client = client
+        self._drafts = DraftKeeper(self, drafts) if drafts is not None else None
         self._renderer = make_renderer(local_domain)
         if isinstance(client, CachedClient):
             # Statuses painted from the cache bring their stored rendering;
@@ -87,6 +92,8 @@ class MainScreen(Screen[None]):
             if page is not None and page.items:
                 self.timeline.set_statuses(page.items)
         self.load_home()
+        if self._drafts is not None:
+            self._drafts.offer_saved()
 
     @property
     def timeline(self) -> StatusList:
@@ -206,7 +213,14 @@ class MainScreen(Screen[None]):
         self.compose_pane.open(reply_to=message.status.original)
 
     def on_compose_pane_submitted(self, message: ComposePane.Submitted) -> None:
+        if self._drafts is not None:
+            self._drafts.save_now()
         self.send_post(message.draft, message.idempotency_key)
+
+    def on_compose_pane_edited(self, message: ComposePane.Edited) -> None:
+        if self._drafts is not None:
+            self._drafts.changed(SavedDraft(message.draft, message.idempotency_key,
+                                            message.reply_to))
 
     @work(thread=True, exclusive=True, group="post")
     def send_post(self, draft: Draft, idempotency_key: str) -> None:
@@ -248,8 +262,15 @@ class MainScreen(Screen[None]):
                     self.thread.update_status(updated)
                     return
 
+    def on_draft_found(self, message: DraftFound) -> None:
+        if self._drafts is not None and not self.compose_pane.is_open:
+            self._drafts.restore(self.compose_pane, message.saved)
+
     @on(ComposePane.Closed)
     def _return_focus(self) -> None:
+        # Closed means sent, or discarded with esc: either way it is not a draft now.
+        if self._drafts is not None:
+            self._drafts.discard()
         self.active_list.focus()
 
     # -- failures --------------------------------------------------------
