@@ -99,3 +99,48 @@ async def test_with_the_server_unreachable_the_cache_stays_on_screen(
         assert "connection refused" in note and "\n" not in note
         assert "Traceback" not in screen_text(app)
     client.close()
+
+
+FIRST_PAINT = """
+import asyncio, sys
+from pathlib import Path
+from tootui.client.cache import Cache
+from tootui.client.cached import CachedClient
+from tootui.client.errors import NetworkError
+from tootui.ui.app import create_app
+
+HEAVY = ("mastodon", "requests", "urllib3", "keyring", "starlette", "uvicorn",
+         "tootui.client.api", "tootui.demo.server")
+
+def connect():
+    # The first request: by now the cached timeline must be on screen, and
+    # nothing of the network stack loaded.
+    screen = app.main_screen
+    print(len(screen.timeline.statuses), screen.timeline.measured_count > 0,
+          ",".join(m for m in HEAVY if m in sys.modules) or "-", flush=True)
+    raise NetworkError("offline for this test")
+
+client = CachedClient(Cache(Path(sys.argv[1])), connect)
+app = create_app(client, account_label="x")
+
+async def main() -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        app.exit()
+
+asyncio.run(main())
+"""
+
+
+async def test_the_first_paint_imports_no_network_stack(
+        tmp_path: Path, demo_server: DemoServer) -> None:
+    import subprocess
+    import sys
+
+    cache_file = tmp_path / "cache.sqlite3"
+    await _first_run(cache_file, demo_server)
+    result = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(cache_file)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["9", "True", "-"]

@@ -87,11 +87,16 @@ class MainScreen(Screen[None]):
         self.thread.border_title = _("Thread")
         self.timeline.focus()
         if isinstance(self.client, CachedClient):
-            # What was shown last time, before any request; load_home refreshes it.
+            # What was shown last time, before any request; the refresh (and
+            # the imports the network needs) waits until it is on screen.
             page = self.client.cached_timeline("home")
             if page is not None and page.items:
                 self.timeline.set_statuses(page.items)
-        self.load_home()
+                self.call_after_refresh(self.load_home)
+            else:
+                self.load_home()
+        else:
+            self.load_home()
         if self._drafts is not None:
             self._drafts.offer_saved()
 
