@@ -60,6 +60,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from tootui.client.cache import Cache
     from tootui.client.cached import CachedClient
     from tootui.drafts import DraftStore
+    from tootui.outbox import Outbox
     from tootui.ui.app import create_app
 
     cache = Cache.for_profile(DEMO_PROFILE)
@@ -69,7 +70,8 @@ def run_demo(args: argparse.Namespace) -> int:
     client = CachedClient(cache, connection.connect)
     try:
         app = create_app(client, account_label="demo@localhost",
-                         drafts=DraftStore.for_profile(DEMO_PROFILE))
+                         drafts=DraftStore.for_profile(DEMO_PROFILE),
+                         outbox=Outbox.for_profile(DEMO_PROFILE))
         app.run()
         return app.return_code or 0
     finally:

@@ -13,13 +13,12 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
-import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tootui.atomic_file import write_json
 from tootui.models import Draft, Status
 
 log = logging.getLogger(__name__)
@@ -74,17 +73,7 @@ class DraftStore:
             "idempotency_key": saved.idempotency_key,
             "reply_to": status_to_json(saved.reply_to) if saved.reply_to is not None else None,
         }
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, temp = tempfile.mkstemp(prefix=".draft-", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as file:
-                json.dump(data, file, ensure_ascii=False)
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temp, self.path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_json(self.path, data)
 
     def load(self) -> SavedDraft | None:
         """The stored draft, or None; a file we can't read is set aside, not lost."""

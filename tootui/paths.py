@@ -49,6 +49,11 @@ def profile_draft_file(profile_name: str) -> Path:
     return data_dir() / "drafts" / f"{_file_name(profile_name)}.json"
 
 
+def profile_outbox_file(profile_name: str) -> Path:
+    """What one profile has written or done that the server has not received yet."""
+    return data_dir() / "outbox" / f"{_file_name(profile_name)}.json"
+
+
 def state_dir() -> Path:
     return Path(_dirs.user_state_dir)
 

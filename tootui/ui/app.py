@@ -23,6 +23,7 @@ from tootui.ui.main_screen import MainScreen
 if TYPE_CHECKING:  # only the caller builds the client; importing it costs start-up time
     from tootui.client.api import MastodonClient
     from tootui.drafts import DraftStore
+    from tootui.outbox import Outbox
 
 
 class TootuiApp(App[None]):
@@ -33,17 +34,20 @@ class TootuiApp(App[None]):
     BINDINGS = bindings_for(Scope.APP)
 
     def __init__(self, client: MastodonClient, *, account_label: str,
-                 local_domain: str | None = None, drafts: DraftStore | None = None) -> None:
+                 local_domain: str | None = None, drafts: DraftStore | None = None,
+                 outbox: Outbox | None = None) -> None:
         super().__init__()
         self.client = client
         self.drafts = drafts
+        self.outbox = outbox
         self.account_label = account_label
         self.local_domain = local_domain
         self.sub_title = account_label
         self._user_keymap: dict[str, str] = {}
 
     def get_default_screen(self) -> Screen:
-        return MainScreen(self.client, local_domain=self.local_domain, drafts=self.drafts)
+        return MainScreen(self.client, local_domain=self.local_domain, drafts=self.drafts,
+                          outbox=self.outbox)
 
     @property
     def main_screen(self) -> MainScreen:
@@ -91,8 +95,10 @@ class TootuiApp(App[None]):
 
 
 def create_app(client: MastodonClient, *, account_label: str,
-               local_domain: str | None = None, drafts: DraftStore | None = None) -> TootuiApp:
+               local_domain: str | None = None, drafts: DraftStore | None = None,
+               outbox: Outbox | None = None) -> TootuiApp:
     """Build the app over a ready client; `local_domain` shortens local handles;
-    `drafts` keeps what is being written on disk (none: it lives in memory only)."""
+    `drafts` keeps what is being written on disk, `outbox` what could not be
+    sent yet (without them, both live in memory only)."""
     return TootuiApp(client, account_label=account_label, local_domain=local_domain,
-                     drafts=drafts)
+                     drafts=drafts, outbox=outbox)

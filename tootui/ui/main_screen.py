@@ -24,6 +24,7 @@ from tootui.client.pager import TimelinePager
 from tootui.drafts import SavedDraft
 from tootui.i18n import _
 from tootui.models import Draft, Status
+from tootui.outbox import POST
 from tootui.ui.bindings import Scope, bindings_for
 from tootui.ui.compose import ComposePane
 from tootui.ui.draft_keeper import DraftFound, DraftKeeper
@@ -38,6 +39,14 @@ from tootui.ui.messages import (
     Toggle,
     ToggleRequested,
 )
+from tootui.ui.outbox_runner import (
+    OutboxChanged,
+    OutboxDelivered,
+    OutboxPaused,
+    OutboxRefused,
+    OutboxRunner,
+    Queued,
+)
 from tootui.ui.status_lines import make_renderer, prefer_stored
 from tootui.ui.status_list import StatusList
 from tootui.ui.threads import reply_position, thread_rows
@@ -48,6 +57,7 @@ TIMELINE_COLLAPSE_AFTER = 12
 if TYPE_CHECKING:  # only the caller builds the client; importing it costs start-up time
     from tootui.client.api import MastodonClient
     from tootui.drafts import DraftStore
+    from tootui.outbox import Outbox
 
 
 class MainScreen(Screen[None]):
@@ -56,10 +66,11 @@ class MainScreen(Screen[None]):
     BINDINGS = bindings_for(Scope.MAIN)
 
     def __init__(self, client: MastodonClient, *, local_domain: str | None = None,
-                 drafts: DraftStore | None = None) -> None:
+                 drafts: DraftStore | None = None, outbox: Outbox | None = None) -> None:
         super().__init__()
         self.client = client
         self._drafts = DraftKeeper(self, drafts) if drafts is not None else None
+        self._outbox = OutboxRunner(self, outbox, client) if outbox is not None else None
         self._renderer = make_renderer(local_domain)
         if isinstance(client, CachedClient):
             # Statuses painted from the cache bring their stored rendering;
@@ -99,6 +110,8 @@ class MainScreen(Screen[None]):
             self.load_home()
         if self._drafts is not None:
             self._drafts.offer_saved()
+        if self._outbox is not None:
+            self.call_after_refresh(self._outbox.start)
 
     @property
     def timeline(self) -> StatusList:
@@ -191,10 +204,16 @@ class MainScreen(Screen[None]):
             Toggle.BOOKMARK: (status.bookmarked, client.bookmark, client.unbookmark),
         }
         is_on, switch_on, switch_off = calls[kind]
+        method = switch_off if is_on else switch_on
         try:
-            updated = (switch_off if is_on else switch_on)(status.id)
+            updated = method(status.id)
         except ClientError as error:
-            self.post_message(RequestFailed(error))
+            if error.retryable and self._outbox is not None:
+                entry = self._outbox.outbox.add_action(method.__name__, status.id, error)
+                self._outbox.announce()
+                self.post_message(Queued(entry, error))
+            else:
+                self.post_message(RequestFailed(error))
             return
         self.post_message(StatusUpdated(updated))
 
@@ -239,7 +258,13 @@ class MainScreen(Screen[None]):
                 idempotency_key=idempotency_key,
             )
         except ClientError as error:
-            self.post_message(RequestFailed(error, posting=True))
+            if error.retryable and self._outbox is not None:
+                # Kept with its key: a retry after a lost answer can't double-post.
+                entry = self._outbox.outbox.add_post(draft, idempotency_key, error)
+                self._outbox.announce()
+                self.post_message(Queued(entry, error))
+            else:
+                self.post_message(RequestFailed(error, posting=True))
             return
         self.post_message(StatusPosted(status))
 
@@ -277,6 +302,36 @@ class MainScreen(Screen[None]):
         if self._drafts is not None:
             self._drafts.discard()
         self.active_list.focus()
+
+    # -- outbox ----------------------------------------------------------
+
+    def on_queued(self, message: Queued) -> None:
+        if message.is_post:
+            self.compose_pane.close()  # the outbox holds it now, not the draft
+        self.notify(_("Not sent yet ({error}); it will be retried.").format(
+            error=message.error.detail or message.error.status or ""), severity="warning")
+
+    def on_outbox_changed(self, message: OutboxChanged) -> None:
+        self.timeline.border_subtitle = OutboxRunner.describe(message)
+        if self._outbox is not None:
+            self._outbox.changed(message)
+
+    def on_outbox_delivered(self, message: OutboxDelivered) -> None:
+        if message.entry.kind == POST:
+            self.timeline.insert(0, message.status)
+            self.notify(_("A post that was waiting has been sent."))
+        else:
+            self.on_status_updated(StatusUpdated(message.status))
+
+    def on_outbox_refused(self, message: OutboxRefused) -> None:
+        draft = message.entry.draft
+        if draft is not None and not self.compose_pane.is_open:
+            # Back to the user, with a new key: this text was never posted.
+            self.compose_pane.restore(draft, "", None)
+        self.notify(str(message.error), severity="error")
+
+    def on_outbox_paused(self, message: OutboxPaused) -> None:
+        self.notify(str(message.error), severity="error")
 
     # -- failures --------------------------------------------------------
 
