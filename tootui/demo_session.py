@@ -30,6 +30,7 @@ class DemoConnection:
         self._lock = threading.Lock()
 
     def connect(self) -> MastodonClient:
+        from tootui.app_log import redact
         from tootui.client.api import MastodonClient
         from tootui.client.errors import NetworkError
         from tootui.client.oauth import demo_login
@@ -47,7 +48,9 @@ class DemoConnection:
                     raise NetworkError(str(exc)) from exc
             url = self._server.url
         # The demo token lives in memory only: never the keyring, never a file.
-        return MastodonClient(url, demo_login(url))
+        token = demo_login(url)
+        redact(token)
+        return MastodonClient(url, token)
 
     def stop(self) -> None:
         with self._lock:
@@ -57,12 +60,14 @@ class DemoConnection:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from tootui.app_log import start_file_log
     from tootui.client.cache import Cache
     from tootui.client.cached import CachedClient
     from tootui.drafts import DraftStore
     from tootui.outbox import Outbox
     from tootui.ui.app import create_app
 
+    start_file_log()
     cache = Cache.for_profile(DEMO_PROFILE)
     if args.reset:
         cache.clear()  # the instance starts afresh: what the cache holds is gone

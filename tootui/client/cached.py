@@ -15,9 +15,11 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from tootui.client.cache import Cache
+from tootui.client.errors import ClientError, NetworkError
 from tootui.i18n import current_language
 from tootui.models import Account, Context, InstanceInfo, Page, Status
 
@@ -41,6 +43,7 @@ class CachedClient:
         self._renderer: Renderer | None = None
         self._render_context = ""
         self._prerendered: dict[str, tuple[Status, RenderedStatus]] = {}
+        self._offline_since: datetime | None = None
 
     @property
     def network(self) -> MastodonClient:
@@ -53,6 +56,25 @@ class CachedClient:
     @property
     def connected(self) -> bool:
         return self._client is not None
+
+    @property
+    def offline_since(self) -> datetime | None:
+        """When requests started failing to reach the server; None while it answers."""
+        return self._offline_since
+
+    def _net(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        """Call the network client's `method`, keeping track of being offline."""
+        try:
+            result = getattr(self.network, method)(*args, **kwargs)
+        except NetworkError:
+            if self._offline_since is None:
+                self._offline_since = datetime.now(UTC)
+            raise
+        except ClientError:
+            self._offline_since = None  # the server answered, if only to refuse
+            raise
+        self._offline_since = None
+        return result
 
     def close(self) -> None:
         with self._connect_lock:
@@ -138,27 +160,27 @@ class CachedClient:
     # -- reading ---------------------------------------------------------
 
     def verify_credentials(self) -> Account:
-        account = self.network.verify_credentials()
+        account = self._net("verify_credentials")
         self.cache.put_account(account)
         return account
 
     def instance(self) -> InstanceInfo:
-        info = self.network.instance()
+        info = self._net("instance")
         self.cache.put_instance(info)
         return info
 
     def timeline(self, name: str = "home", *, max_id: str | None = None,
                  min_id: str | None = None, limit: int = 40) -> Page:
-        page = self.network.timeline(name, max_id=max_id, min_id=min_id, limit=limit)
+        page = self._net("timeline", name, max_id=max_id, min_id=min_id, limit=limit)
         self.cache.store_page(name, page, max_id=max_id, min_id=min_id)
         self._keep(page.items)
         return page
 
     def status(self, status_id: str) -> Status:
-        return self._stored(self.network.status(status_id))
+        return self._stored(self._net("status", status_id))
 
     def context(self, status_id: str) -> Context:
-        context = self.network.context(status_id)
+        context = self._net("context", status_id)
         self.cache.put_context(status_id, context)
         self._keep([*context.ancestors, *context.descendants])
         return context
@@ -169,27 +191,27 @@ class CachedClient:
                     visibility: str | None = None, spoiler_text: str = "",
                     language: str | None = None,
                     idempotency_key: str | None = None) -> Status:
-        return self._stored(self.network.post_status(
-            text, in_reply_to_id=in_reply_to_id, visibility=visibility,
+        return self._stored(self._net(
+            "post_status", text, in_reply_to_id=in_reply_to_id, visibility=visibility,
             spoiler_text=spoiler_text, language=language, idempotency_key=idempotency_key))
 
     def favourite(self, status_id: str) -> Status:
-        return self._stored(self.network.favourite(status_id))
+        return self._stored(self._net("favourite", status_id))
 
     def unfavourite(self, status_id: str) -> Status:
-        return self._stored(self.network.unfavourite(status_id))
+        return self._stored(self._net("unfavourite", status_id))
 
     def reblog(self, status_id: str) -> Status:
-        return self._stored(self.network.reblog(status_id))
+        return self._stored(self._net("reblog", status_id))
 
     def unreblog(self, status_id: str) -> Status:
-        return self._stored(self.network.unreblog(status_id))
+        return self._stored(self._net("unreblog", status_id))
 
     def bookmark(self, status_id: str) -> Status:
-        return self._stored(self.network.bookmark(status_id))
+        return self._stored(self._net("bookmark", status_id))
 
     def unbookmark(self, status_id: str) -> Status:
-        return self._stored(self.network.unbookmark(status_id))
+        return self._stored(self._net("unbookmark", status_id))
 
     def _stored(self, status: Status) -> Status:
         self.cache.put_statuses([status])

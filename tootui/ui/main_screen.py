@@ -8,6 +8,7 @@ widgets never wait on the network and a failure is one line, never a traceback.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -47,9 +48,12 @@ from tootui.ui.outbox_runner import (
     OutboxRunner,
     Queued,
 )
+from tootui.ui.reconnect import HomeUnavailable, Reconnector, offline_title
 from tootui.ui.status_lines import make_renderer, prefer_stored
 from tootui.ui.status_list import StatusList
 from tootui.ui.threads import reply_position, thread_rows
+
+log = logging.getLogger(__name__)
 
 # Long posts are cut to this many lines in the timeline; the thread shows them whole.
 TIMELINE_COLLAPSE_AFTER = 12
@@ -71,6 +75,7 @@ class MainScreen(Screen[None]):
         self.client = client
         self._drafts = DraftKeeper(self, drafts) if drafts is not None else None
         self._outbox = OutboxRunner(self, outbox, client) if outbox is not None else None
+        self._reconnect = Reconnector(self, self.load_home)
         self._renderer = make_renderer(local_domain)
         if isinstance(client, CachedClient):
             # Statuses painted from the cache bring their stored rendering;
@@ -141,12 +146,27 @@ class MainScreen(Screen[None]):
         try:
             statuses = self._home.first()
         except ClientError as error:
+            log.warning("home timeline: %s", error)
+            self.post_message(HomeUnavailable(error))
             self.post_message(RequestFailed(error))
             return
         if not get_current_worker().is_cancelled:
             self.post_message(TimelineLoaded("home", statuses))
 
+    def on_home_unavailable(self, message: HomeUnavailable) -> None:
+        self._show_connectivity()
+        self._reconnect.failed(message.error)
+
+    def _show_connectivity(self) -> None:
+        since = getattr(self.client, "offline_since", None)
+        self.timeline.border_title = offline_title(_("Home"), since)
+
     def on_timeline_loaded(self, message: TimelineLoaded) -> None:
+        self._show_connectivity()
+        if self._reconnect.succeeded():
+            self.notify(_("The server answers again."))
+            if self._outbox is not None:
+                self._outbox.kick()
         # A refresh of what the cache painted keeps the reader on their post.
         current = self.timeline.selected_status
         ids = [s.id for s in message.statuses]
