@@ -63,12 +63,13 @@ def run_demo(args: argparse.Namespace) -> int:
     from tootui.app_log import start_file_log
     from tootui.client.cache import Cache
     from tootui.client.cached import CachedClient
+    from tootui.config import cache_max_bytes
     from tootui.drafts import DraftStore
     from tootui.outbox import Outbox
     from tootui.ui.app import create_app
 
     start_file_log()
-    cache = Cache.for_profile(DEMO_PROFILE)
+    cache = Cache.for_profile(DEMO_PROFILE, max_bytes=cache_max_bytes())
     if args.reset:
         cache.clear()  # the instance starts afresh: what the cache holds is gone
     connection = DemoConnection(args)

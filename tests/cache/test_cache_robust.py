@@ -139,3 +139,15 @@ def test_two_processes_write_the_same_file(tmp_path: Path) -> None:
     assert db.execute("SELECT count(*) FROM statuses").fetchone()[0] == 800
     assert db.execute("SELECT count(*) FROM entries").fetchone()[0] == 800
     db.close()
+
+
+def test_the_cap_is_read_from_the_config_file(tmp_path: Path) -> None:
+    from tootui import config
+
+    assert config.cache_max_bytes() == 64 * 1024 * 1024
+    paths.config_file().parent.mkdir(parents=True, exist_ok=True)
+    paths.config_file().write_text("cache_max_mb = 5\n", "utf-8")
+    assert config.cache_max_bytes() == 5 * 1024 * 1024
+    paths.config_file().write_text("cache_max_mb = 0\n", "utf-8")
+    with pytest.raises(config.ConfigError, match="cache_max_mb"):
+        config.load()
