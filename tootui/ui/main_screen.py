@@ -76,6 +76,7 @@ class MainScreen(Screen[None]):
         self._drafts = DraftKeeper(self, drafts) if drafts is not None else None
         self._outbox = OutboxRunner(self, outbox, client) if outbox is not None else None
         self._reconnect = Reconnector(self, self.load_home)
+        self._refreshing = False
         self._renderer = make_renderer(local_domain)
         if isinstance(client, CachedClient):
             # Statuses painted from the cache bring their stored rendering;
@@ -159,7 +160,10 @@ class MainScreen(Screen[None]):
 
     def _show_connectivity(self) -> None:
         since = getattr(self.client, "offline_since", None)
-        self.timeline.border_title = offline_title(_("Home"), since)
+        title = offline_title(_("Home"), since)
+        # What is pending shows in the title, so a slow server never looks frozen.
+        self.timeline.border_title = title + " · " + _("refreshing…") if self._refreshing \
+            else title
 
     def on_timeline_loaded(self, message: TimelineLoaded) -> None:
         self._show_connectivity()
@@ -239,6 +243,9 @@ class MainScreen(Screen[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
+        if worker.group == "home":
+            self._refreshing = worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
+            self._show_connectivity()
         if worker.group == "toggle" and worker.state in (
             WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED
         ):
