@@ -26,7 +26,7 @@ from tootui.client.errors import ClientError, RateLimitedError
 from tootui.models import Draft, Status
 
 if TYPE_CHECKING:
-    from tootui.client.api import MastodonClient
+    from tootui.client.protocol import Client
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +187,7 @@ class Outbox:
             self._save()
 
 
-def deliver(client: MastodonClient, entry: OutboxEntry) -> Status:
+def deliver(client: Client, entry: OutboxEntry) -> Status:
     """Send one entry; raises the client's `ClientError` when it fails."""
     if entry.kind == POST:
         draft = entry.draft or Draft()

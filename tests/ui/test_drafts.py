@@ -86,7 +86,7 @@ async def test_a_post_whose_answer_was_lost_is_not_posted_twice(
         tmp_path: Path, demo_server: DemoServer, server_view: MastodonClient) -> None:
     store = DraftStore(tmp_path / "draft.json")
     # The server makes the post, then the connection drops before the answer.
-    demo_server.faults.add("/api/v1/statuses", drop=True)
+    demo_server.faults.add("/api/v1/statuses", status=0, drop=True)
     app, client = _app(demo_server, store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -158,3 +158,23 @@ async def test_a_slow_server_leaves_the_keys_answering(
         assert screen.timeline.selected == 2
         assert error_notes(app) == []
     client.close()
+
+
+async def test_a_connection_dropped_mid_answer_is_retried(
+        tmp_path: Path, demo_server: DemoServer) -> None:
+    cache_file = tmp_path / "cache.sqlite3"
+    before = await _first_run(cache_file, demo_server)
+    demo_server.faults.add("/api/v1/timelines/home", status=0, drop=True)
+    transport = ControlledTransport()
+    client = _client(cache_file, demo_server, demo_server.create_token(), transport)
+    app = create_app(client, account_label="demo@demo.invalid")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen._reconnect.base = 0.1
+        await wait_until(pilot, lambda: any("answers again" in n.message
+                                            for n in app._notifications))
+        await settle(pilot)
+        [note] = error_notes(app)
+        assert "connection dropped" in note
+        assert [s.id for s in screen.timeline.statuses] == before
+    client.close()

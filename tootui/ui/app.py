@@ -21,7 +21,7 @@ from tootui.ui.help import HelpScreen
 from tootui.ui.main_screen import MainScreen
 
 if TYPE_CHECKING:  # only the caller builds the client; importing it costs start-up time
-    from tootui.client.api import MastodonClient
+    from tootui.client.protocol import Client
     from tootui.drafts import DraftStore
     from tootui.outbox import Outbox
 
@@ -33,7 +33,7 @@ class TootuiApp(App[None]):
     TITLE = "tootui"
     BINDINGS = bindings_for(Scope.APP)
 
-    def __init__(self, client: MastodonClient, *, account_label: str,
+    def __init__(self, client: Client, *, account_label: str,
                  local_domain: str | None = None, drafts: DraftStore | None = None,
                  outbox: Outbox | None = None) -> None:
         super().__init__()
@@ -94,7 +94,7 @@ class TootuiApp(App[None]):
         yield SystemCommand(_("Theme"), _("Change the colours"), self.action_change_theme)
 
 
-def create_app(client: MastodonClient, *, account_label: str,
+def create_app(client: Client, *, account_label: str,
                local_domain: str | None = None, drafts: DraftStore | None = None,
                outbox: Outbox | None = None) -> TootuiApp:
     """Build the app over a ready client; `local_domain` shortens local handles;

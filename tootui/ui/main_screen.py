@@ -59,7 +59,7 @@ log = logging.getLogger(__name__)
 TIMELINE_COLLAPSE_AFTER = 12
 
 if TYPE_CHECKING:  # only the caller builds the client; importing it costs start-up time
-    from tootui.client.api import MastodonClient
+    from tootui.client.protocol import Client
     from tootui.drafts import DraftStore
     from tootui.outbox import Outbox
 
@@ -69,7 +69,7 @@ class MainScreen(Screen[None]):
 
     BINDINGS = bindings_for(Scope.MAIN)
 
-    def __init__(self, client: MastodonClient, *, local_domain: str | None = None,
+    def __init__(self, client: Client, *, local_domain: str | None = None,
                  drafts: DraftStore | None = None, outbox: Outbox | None = None) -> None:
         super().__init__()
         self.client = client

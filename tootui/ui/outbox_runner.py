@@ -24,7 +24,7 @@ from tootui.outbox import POST, Outbox, OutboxEntry, deliver
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from tootui.client.api import MastodonClient
+    from tootui.client.protocol import Client
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ class OutboxPaused(Message):
 class OutboxRunner:
     """The screen's side of an `Outbox`."""
 
-    def __init__(self, screen: Screen[None], outbox: Outbox, client: MastodonClient) -> None:
+    def __init__(self, screen: Screen[None], outbox: Outbox, client: Client) -> None:
         self.screen = screen
         self.outbox = outbox
         self.client = client
