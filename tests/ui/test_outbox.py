@@ -30,7 +30,7 @@ def _count(server_view: MastodonClient, text: str) -> int:
 
 async def test_a_post_during_an_outage_is_queued_shown_and_sent_once(
         tmp_path: Path, demo_server: DemoServer, server_view: MastodonClient) -> None:
-    box = _box(tmp_path)
+    box = _box(tmp_path, base=0.3, cap=0.6)  # long enough to see it waiting
     demo_server.faults.add("/api/v1/statuses", status=503, count=3)
     app, client = _app(demo_server, box)
     async with app.run_test(size=SIZE) as pilot:
@@ -55,8 +55,10 @@ async def test_a_lost_answer_is_retried_with_the_same_key(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("c", *"said once", "ctrl+s")
-        await wait_until(pilot, lambda: "waiting to be sent" in screen_text(app))
-        await wait_until(pilot, lambda: box.entries() == [])
+        # Shown once delivered: the answer to a retry with the same key.
+        await wait_until(pilot, lambda: any(
+            "said once" in s.content_html for s in main_screen(app).timeline.statuses))
+        assert box.entries() == []
         await settle(pilot)
     client.close()
     # Posted by the first try (answer lost), recognised on each retry.
