@@ -162,3 +162,21 @@ async def test_a_refusal_on_retry_returns_the_post_to_compose(
         assert any("refused" in n for n in error_notes(app))
     client.close()
     assert box.entries() == []
+
+
+async def test_an_outbox_that_cannot_be_written_leaves_the_post_in_compose(
+        tmp_path: Path, demo_server: DemoServer) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("")
+    box = Outbox(blocker / "outbox.json")
+    demo_server.faults.add("/api/v1/statuses", status=503)
+    app, client = _app(demo_server, box)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("c", *"kept in compose", "ctrl+s")
+        await settle(pilot)
+        assert screen.compose_pane.is_open
+        assert screen.compose_pane.text_area.text == "kept in compose"
+        assert any("Service Unavailable" in n for n in error_notes(app))
+    client.close()

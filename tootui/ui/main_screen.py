@@ -9,6 +9,7 @@ widgets never wait on the network and a failure is one line, never a traceback.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -61,7 +62,7 @@ TIMELINE_COLLAPSE_AFTER = 12
 if TYPE_CHECKING:  # only the caller builds the client; importing it costs start-up time
     from tootui.client.protocol import Client
     from tootui.drafts import DraftStore
-    from tootui.outbox import Outbox
+    from tootui.outbox import Outbox, OutboxEntry
 
 
 class MainScreen(Screen[None]):
@@ -232,11 +233,9 @@ class MainScreen(Screen[None]):
         try:
             updated = method(status.id)
         except ClientError as error:
-            if error.retryable and self._outbox is not None:
-                entry = self._outbox.outbox.add_action(method.__name__, status.id, error)
-                self._outbox.announce()
-                self.post_message(Queued(entry, error))
-            else:
+            entry = self._queue(
+                lambda box, why: box.add_action(method.__name__, status.id, why), error)
+            if entry is None:
                 self.post_message(RequestFailed(error))
             return
         self.post_message(StatusUpdated(updated))
@@ -285,12 +284,10 @@ class MainScreen(Screen[None]):
                 idempotency_key=idempotency_key,
             )
         except ClientError as error:
-            if error.retryable and self._outbox is not None:
-                # Kept with its key: a retry after a lost answer can't double-post.
-                entry = self._outbox.outbox.add_post(draft, idempotency_key, error)
-                self._outbox.announce()
-                self.post_message(Queued(entry, error))
-            else:
+            # Kept with its key: a retry after a lost answer can't double-post.
+            entry = self._queue(
+                lambda box, why: box.add_post(draft, idempotency_key, why), error)
+            if entry is None:
                 self.post_message(RequestFailed(error, posting=True))
             return
         self.post_message(StatusPosted(status))
@@ -331,6 +328,20 @@ class MainScreen(Screen[None]):
         self.active_list.focus()
 
     # -- outbox ----------------------------------------------------------
+
+    def _queue(self, add: Callable[[Outbox, ClientError], OutboxEntry],
+               error: ClientError) -> OutboxEntry | None:
+        """From a worker: put a failed request in the outbox if it may pass; None if not."""
+        if not error.retryable or self._outbox is None:
+            return None
+        try:
+            entry = add(self._outbox.outbox, error)
+        except OSError as problem:  # the data dir is full or read-only
+            log.warning("outbox not written: %s", problem)
+            return None
+        self._outbox.announce()
+        self.post_message(Queued(entry, error))
+        return entry
 
     def on_queued(self, message: Queued) -> None:
         if message.is_post:

@@ -80,8 +80,11 @@ class OutboxRunner:
         self.screen.run_worker(self._start, thread=True, group="outbox")
 
     def _start(self) -> None:
-        if self.outbox.entries():
-            self.outbox.resume()
+        try:
+            if self.outbox.entries():
+                self.outbox.resume()
+        except OSError as error:
+            log.warning("outbox: %s", error)
         self._run()
 
     def kick(self) -> None:
@@ -123,6 +126,13 @@ class OutboxRunner:
     # -- the worker ------------------------------------------------------
 
     def _run(self) -> None:
+        try:
+            self._deliver_due()
+        except OSError as error:  # the outbox file can't be written: try again later
+            log.warning("outbox: %s", error)
+        self.screen.post_message(self._state())
+
+    def _deliver_due(self) -> None:
         with self._delivering:
             for entry in self.outbox.due():
                 try:
@@ -141,7 +151,6 @@ class OutboxRunner:
                     continue
                 self.outbox.remove(entry.id)
                 self.screen.post_message(OutboxDelivered(entry, status))
-            self.screen.post_message(self._state())
 
 
 class Queued(Message):
