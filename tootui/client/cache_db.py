@@ -141,8 +141,9 @@ def open_cache_db(path: Path) -> sqlite3.Connection:
     try:
         connection = _connect(path)
         if not _usable(connection):
-            log.info("cache %s: schema is not version %d, rebuilding", path.name,
-                     SCHEMA_VERSION)
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            log.info("cache %s: %s", path.name, "creating" if version == 0 else
+                     f"schema version {version}, not {SCHEMA_VERSION}: rebuilding")
             _create(connection)
         return connection
     except sqlite3.DatabaseError as error:
