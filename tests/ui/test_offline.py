@@ -178,3 +178,25 @@ async def test_a_connection_dropped_mid_answer_is_retried(
         assert "connection dropped" in note
         assert [s.id for s in screen.timeline.statuses] == before
     client.close()
+
+
+async def test_a_request_that_times_out_is_retried(
+        tmp_path: Path, demo_server: DemoServer) -> None:
+    cache_file = tmp_path / "cache.sqlite3"
+    before = await _first_run(cache_file, demo_server)
+    # The timeout and the server's delay are parameters: 0.3 s against 1 s here.
+    demo_server.faults.add("/api/v1/timelines/home", status=0, delay=1.0)
+    token = demo_server.create_token()
+    client = CachedClient(Cache(cache_file),
+                          lambda: MastodonClient(demo_server.url, token, timeout=0.3))
+    app = create_app(client, account_label="demo@demo.invalid")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen._reconnect.base = 0.1
+        await wait_until(pilot, lambda: any("answers again" in n.message
+                                            for n in app._notifications))
+        await settle(pilot)
+        [note] = error_notes(app)
+        assert "timed out" in note
+        assert [s.id for s in screen.timeline.statuses] == before
+    client.close()
