@@ -84,11 +84,25 @@ def _start_app(args: argparse.Namespace) -> int:
     from tootui.profiles import load_session
 
     client, profile = load_session(args.profile)
+    from tootui.app_log import start_file_log
+    from tootui.client.cache import Cache
+    from tootui.client.cached import CachedClient
+    from tootui.config import cache_max_bytes
+    from tootui.drafts import DraftStore
+    from tootui.outbox import Outbox
     from tootui.ui.app import create_app
 
-    app = create_app(client, account_label=profile.account,
-                     local_domain=profile.account.rsplit("@", 1)[-1])
-    app.run()
+    start_file_log()
+    cached = CachedClient(Cache.for_profile(profile.name, max_bytes=cache_max_bytes()),
+                          lambda: client)
+    app = create_app(cached, account_label=profile.account,
+                     local_domain=profile.account.rsplit("@", 1)[-1],
+                     drafts=DraftStore.for_profile(profile.name),
+                     outbox=Outbox.for_profile(profile.name))
+    try:
+        app.run()
+    finally:
+        cached.close()
     return app.return_code or 0
 
 

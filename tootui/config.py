@@ -52,13 +52,15 @@ class Config:
     """The name of the Textual theme the app starts with."""
     keymap: dict[str, str] = field(default_factory=dict)
     """Key binding id → keys (comma-separated, Textual's names) replacing the defaults."""
+    cache_max_mb: int = 64
+    """Cap on each profile's cache, in MB of statuses; the oldest are dropped past it."""
 
     def profiles_on(self, instance: str) -> list[Profile]:
         """The profiles on `instance` (a normalised base URL), which share one app."""
         return [p for p in self.profiles.values() if p.instance == instance]
 
 
-_TOP_KEYS = {"default_profile", "language", "theme", "keymap", "profiles"}
+_TOP_KEYS = {"default_profile", "language", "theme", "keymap", "profiles", "cache_max_mb"}
 _PROFILE_KEYS = {"instance", "account", "client_id"}
 _LANGUAGE = re.compile(r"auto|[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
@@ -82,6 +84,14 @@ def load(path: Path | None = None) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise _syntax_error(path, str(exc)) from None
     return _parse(path, data)
+
+
+def cache_max_bytes() -> int:
+    """The cache cap from the config file; a file that can't be read gives the default."""
+    try:
+        return load().cache_max_mb * 1024 * 1024
+    except ConfigError:
+        return Config.cache_max_mb * 1024 * 1024
 
 
 def save(config: Config, path: Path | None = None) -> Path:
@@ -140,6 +150,11 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
             raise _bad(path, "language", _("expected `auto` or a language code like `en`"))
     if "theme" in data:
         config.theme = _string(path, "theme", data["theme"])
+    if "cache_max_mb" in data:
+        cap = data["cache_max_mb"]
+        if isinstance(cap, bool) or not isinstance(cap, int) or cap < 1:
+            raise _bad(path, "cache_max_mb", _("expected a whole number of megabytes, 1 or more"))
+        config.cache_max_mb = cap
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
         raise _bad(path, "keymap", _("expected a table of binding id = keys"))
@@ -183,6 +198,8 @@ def _to_toml(config: Config) -> dict[str, Any]:
         out["default_profile"] = config.default_profile
     if config.keymap:
         out["keymap"] = dict(config.keymap)
+    if config.cache_max_mb != Config.cache_max_mb:
+        out["cache_max_mb"] = config.cache_max_mb
     if config.profiles:
         out["profiles"] = {
             p.name: {"instance": p.instance, "account": p.account, "client_id": p.client_id}

@@ -1,42 +1,85 @@
-"""`tootui --demo`: start the embedded instance, log in through OAuth, run the app."""
+"""`tootui --demo`: the app over the cache at once; the embedded instance behind it.
+
+The first paint comes from the demo profile's cache: the instance is only
+started, and logged in to, when the first request needs it (in a worker), so
+a warm start shows the timeline before the server process even exists.
+"""
 
 from __future__ import annotations
 
 import argparse
-import sys
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tootui import paths
-from tootui.i18n import _
+
+if TYPE_CHECKING:
+    from tootui.client.api import MastodonClient
+    from tootui.demo.launcher import DemoProcess
+
+DEMO_PROFILE = "demo"
+
+
+class DemoConnection:
+    """Starts the demo instance and logs in on first use; `stop()` ends it."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self._args = args
+        self._server: DemoProcess | None = None
+        self._lock = threading.Lock()
+
+    def connect(self) -> MastodonClient:
+        from tootui.app_log import redact
+        from tootui.client.api import MastodonClient
+        from tootui.client.errors import NetworkError
+        from tootui.client.oauth import demo_login
+        from tootui.demo.launcher import DemoStartError, start_demo_subprocess
+
+        args = self._args
+        with self._lock:
+            if self._server is None:
+                seed = Path(args.demo_seed) if args.demo_seed else None
+                try:
+                    self._server = start_demo_subprocess(
+                        paths.demo_data_dir(), reset=args.reset, size=args.demo_size,
+                        seed_file=seed)
+                except DemoStartError as exc:
+                    raise NetworkError(str(exc)) from exc
+            url = self._server.url
+        # The demo token lives in memory only: never the keyring, never a file.
+        token = demo_login(url)
+        redact(token)
+        return MastodonClient(url, token)
+
+    def stop(self) -> None:
+        with self._lock:
+            if self._server is not None:
+                self._server.stop()
+                self._server = None
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from tootui.client.api import MastodonClient
-    from tootui.client.errors import ClientError
-    from tootui.client.oauth import demo_login
-    from tootui.demo.launcher import DemoStartError, start_demo_subprocess
+    from tootui.app_log import start_file_log
+    from tootui.client.cache import Cache
+    from tootui.client.cached import CachedClient
+    from tootui.config import cache_max_bytes
+    from tootui.drafts import DraftStore
+    from tootui.outbox import Outbox
+    from tootui.ui.app import create_app
 
-    seed = Path(args.demo_seed) if args.demo_seed else None
+    start_file_log()
+    cache = Cache.for_profile(DEMO_PROFILE, max_bytes=cache_max_bytes())
+    if args.reset:
+        cache.clear()  # the instance starts afresh: what the cache holds is gone
+    connection = DemoConnection(args)
+    client = CachedClient(cache, connection.connect)
     try:
-        server = start_demo_subprocess(
-            paths.demo_data_dir(), reset=args.reset, size=args.demo_size, seed_file=seed
-        )
-    except DemoStartError as exc:
-        print(_("tootui: the demo instance did not start: {error}").format(error=exc),
-              file=sys.stderr)
-        return 1
-    try:
-        try:
-            # The demo token lives in memory only: never the keyring, never a file.
-            token = demo_login(server.url)
-        except ClientError as exc:
-            print(_("tootui: demo login failed: {error}").format(error=exc), file=sys.stderr)
-            return 1
-        from tootui.ui.app import create_app
-
-        client = MastodonClient(server.url, token)
-        app = create_app(client, account_label="demo@" + server.url.split("//", 1)[-1])
+        app = create_app(client, account_label="demo@localhost",
+                         drafts=DraftStore.for_profile(DEMO_PROFILE),
+                         outbox=Outbox.for_profile(DEMO_PROFILE))
         app.run()
         return app.return_code or 0
     finally:
-        server.stop()
+        client.close()
+        connection.stop()

@@ -29,8 +29,29 @@ def cache_dir() -> Path:
     return Path(_dirs.user_cache_dir)
 
 
+def profile_cache_file(profile_name: str) -> Path:
+    """The SQLite cache of one profile (statuses, timelines, threads)."""
+    return cache_dir() / "profiles" / f"{_file_name(profile_name)}.sqlite3"
+
+
+def _file_name(profile_name: str) -> str:
+    """`profile_name` as one safe file name (profiles are named like `me@host`)."""
+    kept = "".join(c if c.isalnum() or c in "@.-_" else "_" for c in profile_name)
+    return kept.strip(".") or "_"
+
+
 def data_dir() -> Path:
     return Path(_dirs.user_data_dir)
+
+
+def profile_draft_file(profile_name: str) -> Path:
+    """The unsent draft of one profile: what the user wrote is data, never cache."""
+    return data_dir() / "drafts" / f"{_file_name(profile_name)}.json"
+
+
+def profile_outbox_file(profile_name: str) -> Path:
+    """What one profile has written or done that the server has not received yet."""
+    return data_dir() / "outbox" / f"{_file_name(profile_name)}.json"
 
 
 def state_dir() -> Path:

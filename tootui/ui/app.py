@@ -25,7 +25,9 @@ from tootui.ui.main_screen import MainScreen
 from tootui.ui.status_lines import one_line
 
 if TYPE_CHECKING:  # only the caller builds the client; importing it costs start-up time
-    from tootui.client.api import MastodonClient
+    from tootui.client.protocol import Client
+    from tootui.drafts import DraftStore
+    from tootui.outbox import Outbox
 
 
 class TootuiApp(App[None]):
@@ -35,10 +37,13 @@ class TootuiApp(App[None]):
     TITLE = "tootui"
     BINDINGS = bindings_for(Scope.APP)
 
-    def __init__(self, client: MastodonClient, *, account_label: str,
-                 local_domain: str | None = None) -> None:
+    def __init__(self, client: Client, *, account_label: str,
+                 local_domain: str | None = None, drafts: DraftStore | None = None,
+                 outbox: Outbox | None = None) -> None:
         super().__init__()
         self.client = client
+        self.drafts = drafts
+        self.outbox = outbox
         self.account_label = account_label
         self.local_domain = local_domain
         # The label holds the server's acct: shown in the header, so cleaned.
@@ -46,7 +51,8 @@ class TootuiApp(App[None]):
         self._user_keymap: dict[str, str] = {}
 
     def get_default_screen(self) -> Screen:
-        return MainScreen(self.client, local_domain=self.local_domain)
+        return MainScreen(self.client, local_domain=self.local_domain, drafts=self.drafts,
+                          outbox=self.outbox)
 
     @property
     def main_screen(self) -> MainScreen:
@@ -107,7 +113,11 @@ class TootuiApp(App[None]):
         yield SystemCommand(_("Theme"), _("Change the colours"), self.action_change_theme)
 
 
-def create_app(client: MastodonClient, *, account_label: str,
-               local_domain: str | None = None) -> TootuiApp:
-    """Build the app over a ready client; `local_domain` shortens local handles."""
-    return TootuiApp(client, account_label=account_label, local_domain=local_domain)
+def create_app(client: Client, *, account_label: str,
+               local_domain: str | None = None, drafts: DraftStore | None = None,
+               outbox: Outbox | None = None) -> TootuiApp:
+    """Build the app over a ready client; `local_domain` shortens local handles;
+    `drafts` keeps what is being written on disk, `outbox` what could not be
+    sent yet (without them, both live in memory only)."""
+    return TootuiApp(client, account_label=account_label, local_domain=local_domain,
+                     drafts=drafts, outbox=outbox)

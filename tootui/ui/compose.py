@@ -37,6 +37,15 @@ class ComposePane(Vertical):
     class Closed(Message):
         """The pane was closed, by the user or after sending."""
 
+    class Edited(Message):
+        """The draft changed (typing): the screen keeps it on disk."""
+
+        def __init__(self, draft: Draft, idempotency_key: str, reply_to: Status | None) -> None:
+            super().__init__()
+            self.draft = draft
+            self.idempotency_key = idempotency_key
+            self.reply_to = reply_to
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._reply_to: Status | None = None
@@ -109,6 +118,25 @@ class ComposePane(Vertical):
             self._show_title()
             self._show_count()
 
+    def restore(self, draft: Draft, idempotency_key: str, reply_to: Status | None) -> None:
+        """Open on a draft saved earlier, with its key, so a resend can't double-post."""
+        self.open(reply_to)
+        self.text_area.load_text(draft.text)
+        self.text_area.move_cursor(self.text_area.document.end)
+        self._idempotency_key = idempotency_key or self._idempotency_key
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self.is_open:
+            self.post_message(self.Edited(self.current_draft(), self._idempotency_key,
+                                          self._reply_to))
+
+    def current_draft(self) -> Draft:
+        """What is written now, as a `Draft`."""
+        parent = self._reply_to
+        return Draft(text=self.text_area.text, in_reply_to_id=_id(parent),
+                     visibility=parent.visibility if parent is not None
+                     and parent.visibility in _NARROW_VISIBILITIES else None)
+
     def close(self) -> None:
         """Hide the pane; the draft is dropped."""
         self.remove_class("-open")
@@ -128,11 +156,7 @@ class ComposePane(Vertical):
             self.notify(_("Write something first."), severity="warning")
             return
         self._sending = True
-        parent = self._reply_to
-        draft = Draft(text=text, in_reply_to_id=_id(parent),
-                      visibility=parent.visibility if parent is not None
-                      and parent.visibility in _NARROW_VISIBILITIES else None)
-        self.post_message(self.Submitted(draft, self._idempotency_key))
+        self.post_message(self.Submitted(self.current_draft(), self._idempotency_key))
 
     def action_close(self) -> None:
         self.close()

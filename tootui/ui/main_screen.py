@@ -8,6 +8,7 @@ widgets never wait on the network and a failure is one line, never a traceback.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -19,15 +20,19 @@ from textual.screen import Screen
 from textual.widgets import Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from tootui.client.cached import CachedClient
 from tootui.client.errors import ClientError
 from tootui.client.pager import TimelinePager
+from tootui.drafts import SavedDraft
 from tootui.i18n import _
 from tootui.l10n import exact_time
 from tootui.models import Draft, Status
+from tootui.outbox import POST
 from tootui.ui.bindings import Scope, bindings_for
 from tootui.ui.compose import ComposePane
 from tootui.ui.footer import TranslatedFooter
 from tootui.ui.language_switch import LanguageChanged
+from tootui.ui.draft_keeper import DraftFound, DraftKeeper
 from tootui.ui.messages import (
     ReplyRequested,
     RequestFailed,
@@ -39,15 +44,28 @@ from tootui.ui.messages import (
     Toggle,
     ToggleRequested,
 )
-from tootui.ui.status_lines import make_renderer
+from tootui.ui.outbox_runner import (
+    OutboxChanged,
+    OutboxDelivered,
+    OutboxPaused,
+    OutboxRefused,
+    OutboxRunner,
+    Queued,
+)
+from tootui.ui.reconnect import HomeUnavailable, Reconnector, offline_title
+from tootui.ui.status_lines import make_renderer, prefer_stored
 from tootui.ui.status_list import StatusList
 from tootui.ui.threads import reply_position, thread_rows
+
+log = logging.getLogger(__name__)
 
 # Long posts are cut to this many lines in the timeline; the thread shows them whole.
 TIMELINE_COLLAPSE_AFTER = 12
 
 if TYPE_CHECKING:  # only the caller builds the client; importing it costs start-up time
-    from tootui.client.api import MastodonClient
+    from tootui.client.protocol import Client
+    from tootui.drafts import DraftStore
+    from tootui.outbox import Outbox, OutboxEntry
 
 
 class MainScreen(Screen[None]):
@@ -55,10 +73,20 @@ class MainScreen(Screen[None]):
 
     BINDINGS = bindings_for(Scope.MAIN)
 
-    def __init__(self, client: MastodonClient, *, local_domain: str | None = None) -> None:
+    def __init__(self, client: Client, *, local_domain: str | None = None,
+                 drafts: DraftStore | None = None, outbox: Outbox | None = None) -> None:
         super().__init__()
         self.client = client
+        self._drafts = DraftKeeper(self, drafts) if drafts is not None else None
+        self._outbox = OutboxRunner(self, outbox, client) if outbox is not None else None
+        self._reconnect = Reconnector(self, self.load_home)
+        self._refreshing = False
         self._renderer = make_renderer(local_domain)
+        if isinstance(client, CachedClient):
+            # Statuses painted from the cache bring their stored rendering;
+            # new ones are rendered here and kept for next time.
+            client.attach_renderer(self._renderer, local_domain)
+            self._renderer = prefer_stored(self._renderer, client.prerendered)
         self._home = TimelinePager(client, "home")
         self._active_list_id = "timeline"
         self._pending_toggles: set[str] = set()
@@ -80,10 +108,24 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self._show_titles()
         self.timeline.focus()
-        self.load_home()
+        if isinstance(self.client, CachedClient):
+            # What was shown last time, before any request; the refresh (and
+            # the imports the network needs) waits until it is on screen.
+            page = self.client.cached_timeline("home")
+            if page is not None and page.items:
+                self.timeline.set_statuses(page.items)
+                self.call_after_refresh(self.load_home)
+            else:
+                self.load_home()
+        else:
+            self.load_home()
+        if self._drafts is not None:
+            self._drafts.offer_saved()
+        if self._outbox is not None:
+            self.call_after_refresh(self._outbox.start)
 
     def _show_titles(self) -> None:
-        self.timeline.border_title = _("Home")
+        self._show_connectivity()
         self.thread.border_title = _("Thread")
 
     def _show_thread_time(self) -> None:
@@ -132,13 +174,35 @@ class MainScreen(Screen[None]):
         try:
             statuses = self._home.first()
         except ClientError as error:
+            log.warning("home timeline: %s", error)
+            self.post_message(HomeUnavailable(error))
             self.post_message(RequestFailed(error))
             return
         if not get_current_worker().is_cancelled:
             self.post_message(TimelineLoaded("home", statuses))
 
+    def on_home_unavailable(self, message: HomeUnavailable) -> None:
+        self._show_connectivity()
+        self._reconnect.failed(message.error)
+
+    def _show_connectivity(self) -> None:
+        since = getattr(self.client, "offline_since", None)
+        title = offline_title(_("Home"), since)
+        # What is pending shows in the title, so a slow server never looks frozen.
+        self.timeline.border_title = title + " · " + _("refreshing…") if self._refreshing \
+            else title
+
     def on_timeline_loaded(self, message: TimelineLoaded) -> None:
-        self.timeline.set_statuses(message.statuses)
+        self._show_connectivity()
+        if self._reconnect.succeeded():
+            self.notify(_("The server answers again."))
+            if self._outbox is not None:
+                self._outbox.kick()
+        # A refresh of what the cache painted keeps the reader on their post.
+        current = self.timeline.selected_status
+        ids = [s.id for s in message.statuses]
+        selected = ids.index(current.id) if current is not None and current.id in ids else 0
+        self.timeline.set_statuses(message.statuses, selected=selected)
         if not message.statuses:
             self._hint_timeline(lambda: _("Nothing here yet: follow someone, or write a post."))
 
@@ -148,7 +212,12 @@ class MainScreen(Screen[None]):
         focus = message.status.original
         self._thread_focus = focus
         self._show_thread_time()
-        self.thread.set_statuses([focus])
+        cached = (self.client.cached_context(focus.id)
+                  if isinstance(self.client, CachedClient) else None)
+        if cached is not None:  # a thread read before shows at once, then is revalidated
+            self.on_thread_loaded(ThreadLoaded(focus, cached))
+        else:
+            self.thread.set_statuses([focus])
         self.load_thread(focus)
 
     @work(thread=True, exclusive=True, group="thread")
@@ -188,15 +257,22 @@ class MainScreen(Screen[None]):
             Toggle.BOOKMARK: (status.bookmarked, client.bookmark, client.unbookmark),
         }
         is_on, switch_on, switch_off = calls[kind]
+        method = switch_off if is_on else switch_on
         try:
-            updated = (switch_off if is_on else switch_on)(status.id)
+            updated = method(status.id)
         except ClientError as error:
-            self.post_message(RequestFailed(error))
+            entry = self._queue(
+                lambda box, why: box.add_action(method.__name__, status.id, why), error)
+            if entry is None:
+                self.post_message(RequestFailed(error))
             return
         self.post_message(StatusUpdated(updated))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
+        if worker.group == "home":
+            self._refreshing = worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
+            self._show_connectivity()
         if worker.group == "toggle" and worker.state in (
             WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED
         ):
@@ -215,7 +291,14 @@ class MainScreen(Screen[None]):
         self.compose_pane.open(reply_to=message.status.original)
 
     def on_compose_pane_submitted(self, message: ComposePane.Submitted) -> None:
+        if self._drafts is not None:
+            self._drafts.save_now()
         self.send_post(message.draft, message.idempotency_key)
+
+    def on_compose_pane_edited(self, message: ComposePane.Edited) -> None:
+        if self._drafts is not None:
+            self._drafts.changed(SavedDraft(message.draft, message.idempotency_key,
+                                            message.reply_to))
 
     @work(thread=True, exclusive=True, group="post")
     def send_post(self, draft: Draft, idempotency_key: str) -> None:
@@ -229,7 +312,11 @@ class MainScreen(Screen[None]):
                 idempotency_key=idempotency_key,
             )
         except ClientError as error:
-            self.post_message(RequestFailed(error, posting=True))
+            # Kept with its key: a retry after a lost answer can't double-post.
+            entry = self._queue(
+                lambda box, why: box.add_post(draft, idempotency_key, why), error)
+            if entry is None:
+                self.post_message(RequestFailed(error, posting=True))
             return
         self.post_message(StatusPosted(status))
 
@@ -257,9 +344,60 @@ class MainScreen(Screen[None]):
                     self.thread.update_status(updated)
                     return
 
+    def on_draft_found(self, message: DraftFound) -> None:
+        if self._drafts is not None and not self.compose_pane.is_open:
+            self._drafts.restore(self.compose_pane, message.saved)
+
     @on(ComposePane.Closed)
     def _return_focus(self) -> None:
+        # Closed means sent, or discarded with esc: either way it is not a draft now.
+        if self._drafts is not None:
+            self._drafts.discard()
         self.active_list.focus()
+
+    # -- outbox ----------------------------------------------------------
+
+    def _queue(self, add: Callable[[Outbox, ClientError], OutboxEntry],
+               error: ClientError) -> OutboxEntry | None:
+        """From a worker: put a failed request in the outbox if it may pass; None if not."""
+        if not error.retryable or self._outbox is None:
+            return None
+        try:
+            entry = add(self._outbox.outbox, error)
+        except OSError as problem:  # the data dir is full or read-only
+            log.warning("outbox not written: %s", problem)
+            return None
+        self._outbox.announce()
+        self.post_message(Queued(entry, error))
+        return entry
+
+    def on_queued(self, message: Queued) -> None:
+        if message.is_post:
+            self.compose_pane.close()  # the outbox holds it now, not the draft
+        self.notify(_("Not sent yet ({error}); it will be retried.").format(
+            error=message.error.detail or message.error.status or ""), severity="warning")
+
+    def on_outbox_changed(self, message: OutboxChanged) -> None:
+        self.timeline.border_subtitle = OutboxRunner.describe(message)
+        if self._outbox is not None:
+            self._outbox.changed(message)
+
+    def on_outbox_delivered(self, message: OutboxDelivered) -> None:
+        if message.entry.kind == POST:
+            self.timeline.insert(0, message.status)
+            self.notify(_("A post that was waiting has been sent."))
+        else:
+            self.on_status_updated(StatusUpdated(message.status))
+
+    def on_outbox_refused(self, message: OutboxRefused) -> None:
+        draft = message.entry.draft
+        if draft is not None and not self.compose_pane.is_open:
+            # Back to the user, with a new key: this text was never posted.
+            self.compose_pane.restore(draft, "", None)
+        self.notify(str(message.error), severity="error")
+
+    def on_outbox_paused(self, message: OutboxPaused) -> None:
+        self.notify(str(message.error), severity="error")
 
     # -- failures --------------------------------------------------------
 

@@ -48,6 +48,16 @@ def make_renderer(local_domain: str | None) -> Renderer:
     return render
 
 
+def prefer_stored(renderer: Renderer,
+                  stored: Callable[[Status], RenderedStatus | None]) -> Renderer:
+    """`renderer`, except for statuses whose rendering `stored` already holds."""
+
+    def render(status: Status) -> RenderedStatus:
+        return stored(status) or renderer(status)
+
+    return render
+
+
 def one_line(value: str) -> str:
     """A server string made safe and kept on one line (names, handles)."""
     return " ".join(clean(value).split())

@@ -1,0 +1,182 @@
+"""What can't be delivered waits in the outbox, is retried, and is sent exactly once."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from tests.ui.conftest import SIZE, error_notes, main_screen, screen_text, settle
+from tests.ui.test_drafts import wait_until
+from tootui.client.api import MastodonClient
+from tootui.client.oauth import demo_login
+from tootui.demo.server import DemoServer
+from tootui.outbox import Outbox
+from tootui.ui.app import TootuiApp, create_app
+
+
+def _app(demo_server: DemoServer, outbox: Outbox) -> tuple[TootuiApp, MastodonClient]:
+    client = MastodonClient(demo_server.url, demo_login(demo_server.url))
+    return create_app(client, account_label="demo@demo.invalid", outbox=outbox), client
+
+
+def _box(tmp_path: Path, **kwargs: float) -> Outbox:
+    return Outbox(tmp_path / "outbox.json", base_delay=kwargs.get("base", 0.05),
+                  max_delay=kwargs.get("cap", 0.2))
+
+
+def _count(server_view: MastodonClient, text: str) -> int:
+    return sum(text in s.content_html for s in server_view.timeline("home", limit=40).items)
+
+
+async def test_a_post_during_an_outage_is_queued_shown_and_sent_once(
+        tmp_path: Path, demo_server: DemoServer, server_view: MastodonClient) -> None:
+    box = _box(tmp_path, base=0.3, cap=0.6)  # long enough to see it waiting
+    demo_server.faults.add("/api/v1/statuses", status=503, count=3)
+    app, client = _app(demo_server, box)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("c", *"through the outage", "ctrl+s")
+        await wait_until(pilot, lambda: "waiting to be sent" in screen_text(app))
+        assert not screen.compose_pane.is_open
+        await wait_until(pilot, lambda: not box.entries())
+        await settle(pilot)
+        assert "through the outage" in screen_text(app)
+        assert "waiting to be sent" not in screen_text(app)
+    client.close()
+    assert _count(server_view, "through the outage") == 1
+
+
+async def test_a_lost_answer_is_retried_with_the_same_key(
+        tmp_path: Path, demo_server: DemoServer, server_view: MastodonClient) -> None:
+    box = _box(tmp_path)
+    demo_server.faults.add("/api/v1/statuses", status=0, drop=True, count=2)
+    app, client = _app(demo_server, box)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c", *"said once", "ctrl+s")
+        # Shown once delivered: the answer to a retry with the same key.
+        await wait_until(pilot, lambda: any(
+            "said once" in s.content_html for s in main_screen(app).timeline.statuses))
+        assert box.entries() == []
+        await settle(pilot)
+    client.close()
+    # Posted by the first try (answer lost), recognised on each retry.
+    assert _count(server_view, "said once") == 1
+
+
+async def test_the_queue_outlives_the_app(
+        tmp_path: Path, demo_server: DemoServer, server_view: MastodonClient) -> None:
+    box = _box(tmp_path, base=60, cap=60)  # nothing is retried in this run
+    demo_server.faults.add("/api/v1/statuses", status=502)
+    app, client = _app(demo_server, box)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c", *"sent next time", "ctrl+s")
+        await wait_until(pilot, lambda: len(box.entries()) == 1)
+    client.close()
+    assert _count(server_view, "sent next time") == 0
+    app, client = _app(demo_server, _box(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await wait_until(pilot, lambda: _count(server_view, "sent next time") == 1)
+    client.close()
+
+
+async def test_a_favourite_while_offline_is_delivered_later(
+        tmp_path: Path, demo_server: DemoServer, server_view: MastodonClient) -> None:
+    box = _box(tmp_path)
+    app, client = _app(demo_server, box)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        target = main_screen(app).timeline.statuses[0].original
+        assert not target.favourited
+        demo_server.faults.add("/api/v1/statuses", status=500, count=2)
+        await pilot.press("f")
+        await wait_until(pilot, lambda: server_view.status(target.id).favourited)
+        await wait_until(pilot, lambda: main_screen(app).timeline.statuses[0].original.favourited)
+    client.close()
+    assert box.entries() == []
+
+
+async def test_429_retry_after_is_honoured(
+        tmp_path: Path, demo_server: DemoServer, server_view: MastodonClient) -> None:
+    box = _box(tmp_path)
+    demo_server.faults.add("/api/v1/statuses", status=429, retry_after=1)
+    app, client = _app(demo_server, box)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        times: list[float] = []
+        take = demo_server.faults.take
+
+        def timed(path: str):  # type: ignore[no-untyped-def]
+            if path.startswith("/api/v1/statuses"):
+                times.append(time.monotonic())
+            return take(path)
+
+        demo_server.faults.take = timed  # type: ignore[method-assign]
+        await pilot.press("c", *"after the wait", "ctrl+s")
+        # The UI keeps answering keys while the post waits.
+        await wait_until(pilot, lambda: "waiting to be sent" in screen_text(app))
+        timeline = main_screen(app).timeline
+        before = [s.id for s in timeline.statuses]
+        await pilot.press("j")
+        selected = timeline.selected_status
+        assert selected is not None and selected.id == before[1]
+        await wait_until(pilot, lambda: _count(server_view, "after the wait") == 1)
+    client.close()
+    assert len(times) == 2 and times[1] - times[0] >= 1.0
+
+
+async def test_a_revoked_token_pauses_the_queue(
+        tmp_path: Path, demo_server: DemoServer) -> None:
+    box = _box(tmp_path)
+    demo_server.faults.add("/api/v1/statuses", status=503)
+    # The retry finds the token revoked (the server answers it with a 401).
+    demo_server.faults.add("/api/v1/statuses", status=0, revoke_tokens=True)
+    app, client = _app(demo_server, box)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c", *"held back", "ctrl+s")
+        await wait_until(pilot, lambda: box.paused)
+        await wait_until(pilot, lambda: any("log in again" in n for n in error_notes(app)))
+        assert "paused" in screen_text(app)
+    client.close()
+    assert len(box.entries()) == 1  # kept for after the next login
+    with MastodonClient(demo_server.url, demo_server.create_token()) as fresh:
+        assert _count(fresh, "held back") == 0
+
+
+async def test_a_refusal_on_retry_returns_the_post_to_compose(
+        tmp_path: Path, demo_server: DemoServer) -> None:
+    box = _box(tmp_path)
+    demo_server.faults.add("/api/v1/statuses", status=503)
+    demo_server.faults.add("/api/v1/statuses", status=422)  # the retry is refused
+    app, client = _app(demo_server, box)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("c", *"refused later", "ctrl+s")
+        await wait_until(pilot, lambda: screen.compose_pane.is_open)
+        assert screen.compose_pane.text_area.text == "refused later"
+        assert any("refused" in n for n in error_notes(app))
+    client.close()
+    assert box.entries() == []
+
+
+async def test_an_outbox_that_cannot_be_written_leaves_the_post_in_compose(
+        tmp_path: Path, demo_server: DemoServer) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("")
+    box = Outbox(blocker / "outbox.json")
+    demo_server.faults.add("/api/v1/statuses", status=503)
+    app, client = _app(demo_server, box)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("c", *"kept in compose", "ctrl+s")
+        await settle(pilot)
+        assert screen.compose_pane.is_open
+        assert screen.compose_pane.text_area.text == "kept in compose"
+        assert any("Service Unavailable" in n for n in error_notes(app))
+    client.close()

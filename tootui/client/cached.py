@@ -1,0 +1,218 @@
+"""`CachedClient`: `MastodonClient`'s methods, over the on-disk cache.
+
+Every network method asks the server and keeps the answer (statuses, their
+rendered text, timeline pages, threads, the instance). The `cached_*`
+methods answer from the disk alone, without a request, so the UI can paint
+what it showed last time before anything else happens, then ask the server
+in a worker. The network client is only made on the first request (`connect`
+is called then, in that worker): building it imports Mastodon.py and the
+HTTP stack, and for the demo starts the embedded instance, none of which may
+delay the first paint.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from tootui.client.cache import Cache
+from tootui.client.errors import ClientError, NetworkError
+from tootui.i18n import current_language
+from tootui.models import Account, Context, InstanceInfo, Page, Status
+
+if TYPE_CHECKING:
+    from tootui.client.api import MastodonClient
+    from tootui.render.status import RenderedStatus
+
+log = logging.getLogger(__name__)
+
+Renderer = Callable[[Status], "RenderedStatus"]
+
+
+class CachedClient:
+    """The same method set as `MastodonClient`, plus cache-only reads."""
+
+    def __init__(self, cache: Cache, connect: Callable[[], MastodonClient]) -> None:
+        self.cache = cache
+        self._connect = connect
+        self._client: MastodonClient | None = None
+        self._connect_lock = threading.Lock()
+        self._renderer: Renderer | None = None
+        self._render_context = ""
+        self._prerendered: dict[str, tuple[Status, RenderedStatus]] = {}
+        self._offline_since: datetime | None = None
+
+    @property
+    def network(self) -> MastodonClient:
+        """The network client, made on first use (call from a worker)."""
+        with self._connect_lock:
+            if self._client is None:
+                self._client = self._connect()
+            return self._client
+
+    @property
+    def connected(self) -> bool:
+        return self._client is not None
+
+    @property
+    def offline_since(self) -> datetime | None:
+        """When requests started failing to reach the server; None while it answers."""
+        return self._offline_since
+
+    def _net(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        """Call the network client's `method`, keeping track of being offline."""
+        try:
+            result = getattr(self.network, method)(*args, **kwargs)
+        except NetworkError:
+            if self._offline_since is None:
+                self._offline_since = datetime.now(UTC)
+            raise
+        except ClientError:
+            self._offline_since = None  # the server answered, if only to refuse
+            raise
+        self._offline_since = None
+        return result
+
+    def close(self) -> None:
+        with self._connect_lock:
+            if self._client is not None:
+                self._client.close()
+                self._client = None
+        self.cache.close()
+
+    def __enter__(self) -> CachedClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- rendered text ---------------------------------------------------
+
+    def attach_renderer(self, renderer: Renderer, local_domain: str | None) -> None:
+        """Keep `renderer`'s output beside each status fetched from now on."""
+        self._renderer = renderer
+        self._render_context = f"{current_language()}|{local_domain or ''}"
+
+    def prerendered(self, status: Status) -> RenderedStatus | None:
+        """The stored rendering of exactly this status, if the cache had one."""
+        hit = self._prerendered.get(status.id)
+        if hit is None:
+            return None
+        stored, rendered = hit
+        return rendered if stored is status or stored == status else None
+
+    def _load_renderings(self, statuses: tuple[Status, ...]) -> None:
+        if not self._render_context or not statuses:
+            return
+        from tootui.render.stored import rendered_from_json
+
+        found = self.cache.rendered([s.id for s in statuses], self._render_context)
+        by_id = {s.id: s for s in statuses}
+        for status_id, data in found.items():
+            rendered = rendered_from_json(data)
+            if rendered is not None:
+                self._prerendered[status_id] = (by_id[status_id], rendered)
+
+    def _keep(self, statuses: tuple[Status, ...] | list[Status]) -> None:
+        """Store the statuses' renderings; the worker has time, the first paint doesn't."""
+        renderer = self._renderer
+        if renderer is None or not statuses:
+            return
+        from tootui.render.stored import rendered_to_json
+
+        renderings: dict[str, Any] = {}
+        for status in statuses:
+            try:
+                renderings[status.id] = rendered_to_json(renderer(status))
+            except Exception:  # a status the renderer chokes on is just not kept
+                log.exception("rendering status %s for the cache", status.id)
+        self.cache.put_rendered(renderings, self._render_context)
+
+    # -- cache only: no request ------------------------------------------
+
+    def cached_timeline(self, name: str = "home", *, limit: int = 200) -> Page | None:
+        """The newest cached run of `name`, with its renderings ready."""
+        page = self.cache.timeline(name, limit=limit)
+        if page is not None:
+            self._load_renderings(page.items)
+        return page
+
+    def cached_context(self, status_id: str) -> Context | None:
+        context = self.cache.context(status_id)
+        if context is not None:
+            self._load_renderings((*context.ancestors, *context.descendants))
+        return context
+
+    def cached_instance(self) -> InstanceInfo | None:
+        return self.cache.instance()
+
+    @property
+    def last_timeline(self) -> str:
+        """The timeline the user looked at last (what to paint first)."""
+        return self.cache.meta("last_timeline") or "home"
+
+    def remember_timeline(self, name: str) -> None:
+        self.cache.set_meta("last_timeline", name)
+
+    # -- reading ---------------------------------------------------------
+
+    def verify_credentials(self) -> Account:
+        account = self._net("verify_credentials")
+        self.cache.put_account(account)
+        return account
+
+    def instance(self) -> InstanceInfo:
+        info = self._net("instance")
+        self.cache.put_instance(info)
+        return info
+
+    def timeline(self, name: str = "home", *, max_id: str | None = None,
+                 min_id: str | None = None, limit: int = 40) -> Page:
+        page = self._net("timeline", name, max_id=max_id, min_id=min_id, limit=limit)
+        self.cache.store_page(name, page, max_id=max_id, min_id=min_id)
+        self._keep(page.items)
+        return page
+
+    def status(self, status_id: str) -> Status:
+        return self._stored(self._net("status", status_id))
+
+    def context(self, status_id: str) -> Context:
+        context = self._net("context", status_id)
+        self.cache.put_context(status_id, context)
+        self._keep([*context.ancestors, *context.descendants])
+        return context
+
+    # -- writing ---------------------------------------------------------
+
+    def post_status(self, text: str, *, in_reply_to_id: str | None = None,
+                    visibility: str | None = None, spoiler_text: str = "",
+                    language: str | None = None,
+                    idempotency_key: str | None = None) -> Status:
+        return self._stored(self._net(
+            "post_status", text, in_reply_to_id=in_reply_to_id, visibility=visibility,
+            spoiler_text=spoiler_text, language=language, idempotency_key=idempotency_key))
+
+    def favourite(self, status_id: str) -> Status:
+        return self._stored(self._net("favourite", status_id))
+
+    def unfavourite(self, status_id: str) -> Status:
+        return self._stored(self._net("unfavourite", status_id))
+
+    def reblog(self, status_id: str) -> Status:
+        return self._stored(self._net("reblog", status_id))
+
+    def unreblog(self, status_id: str) -> Status:
+        return self._stored(self._net("unreblog", status_id))
+
+    def bookmark(self, status_id: str) -> Status:
+        return self._stored(self._net("bookmark", status_id))
+
+    def unbookmark(self, status_id: str) -> Status:
+        return self._stored(self._net("unbookmark", status_id))
+
+    def _stored(self, status: Status) -> Status:
+        self.cache.put_statuses([status])
+        return status

@@ -1,0 +1,112 @@
+"""The unsent draft, on disk: what is in the compose pane survives a crash.
+
+One draft per profile, in the user data dir (never the cache, which may be
+thrown away). Each save writes a new file and renames it over the old one, so
+a `kill -9` at any moment leaves either the previous draft or the new one,
+never half of either. The draft keeps its idempotency key: if the process
+died after sending but before the answer came, sending it again next time is
+recognised by the server and makes no second post.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tootui.atomic_file import write_json
+from tootui.models import Draft, Status
+
+log = logging.getLogger(__name__)
+
+_FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class SavedDraft:
+    """A draft with what is needed to offer it again: its key and what it replies to."""
+
+    draft: Draft
+    idempotency_key: str
+    reply_to: Status | None = None
+
+
+class DraftStore:
+    """Saves and loads one profile's draft file; safe to call from worker threads."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        # Saves run in worker threads that may finish out of order: a save or
+        # removal older than the last one done is skipped, not written over it.
+        self._lock = threading.Lock()
+        self._done = -1
+
+    @classmethod
+    def for_profile(cls, profile_name: str) -> DraftStore:
+        from tootui import paths
+
+        return cls(paths.profile_draft_file(profile_name))
+
+    def save(self, saved: SavedDraft, *, generation: int = 0) -> None:
+        """Replace the stored draft atomically (unless a later change was stored)."""
+        with self._lock:
+            if generation < self._done:
+                return
+            self._done = generation
+            self._write(saved)
+
+    def _write(self, saved: SavedDraft) -> None:
+        from tootui.client.encode import status_to_json
+
+        draft = saved.draft
+        data: dict[str, Any] = {
+            "format": _FORMAT,
+            "text": draft.text,
+            "in_reply_to_id": draft.in_reply_to_id,
+            "spoiler_text": draft.spoiler_text,
+            "visibility": draft.visibility,
+            "language": draft.language,
+            "idempotency_key": saved.idempotency_key,
+            "reply_to": status_to_json(saved.reply_to) if saved.reply_to is not None else None,
+        }
+        write_json(self.path, data)
+
+    def load(self) -> SavedDraft | None:
+        """The stored draft, or None; a file we can't read is set aside, not lost."""
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+            if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+                raise ValueError("not a draft")
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as error:
+            log.warning("draft file unreadable (%s), kept as %s.bad", error, self.path.name)
+            with contextlib.suppress(OSError):
+                self.path.replace(self.path.with_name(self.path.name + ".bad"))
+            return None
+        from tootui.client.convert import status_from_json
+
+        def text(key: str) -> str | None:
+            value = data.get(key)
+            return value if isinstance(value, str) else None
+
+        reply = data.get("reply_to")
+        return SavedDraft(
+            draft=Draft(text=data["text"], in_reply_to_id=text("in_reply_to_id"),
+                        spoiler_text=text("spoiler_text") or "",
+                        visibility=text("visibility"), language=text("language")),
+            idempotency_key=text("idempotency_key") or "",
+            reply_to=status_from_json(reply) if isinstance(reply, dict) else None,
+        )
+
+    def remove(self, *, generation: int = 0) -> None:
+        """The draft was sent or discarded."""
+        with self._lock:
+            if generation < self._done:
+                return
+            self._done = generation
+            self.path.unlink(missing_ok=True)
