@@ -119,7 +119,17 @@ def status_to_json(status: Status, *, with_reblog: bool = True) -> JSON:
         "edited_at": _time(status.edited_at),
         "application": ({"name": status.application_name}
                         if status.application_name is not None else None),
+        "quote": _quote(status),
     }
+
+
+def _quote(status: Status) -> JSON | None:
+    """Mastodon 4.5's quote shape, which `status_from_json` reads back."""
+    if not status.quote_state:
+        return None
+    quoted = status.quote
+    return {"state": status.quote_state,
+            "quoted_status": status_to_json(quoted) if quoted is not None else None}
 
 
 def context_to_json(context: Context) -> JSON:

@@ -64,6 +64,9 @@ class ComposePane(Vertical):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self._show_count()
+        if self.is_open:
+            self.post_message(self.Edited(self.current_draft(), self._idempotency_key,
+                                          self._reply_to))
 
     def _show_count(self) -> None:
         used = post_length(self.text_area.text)
@@ -124,11 +127,6 @@ class ComposePane(Vertical):
         self.text_area.load_text(draft.text)
         self.text_area.move_cursor(self.text_area.document.end)
         self._idempotency_key = idempotency_key or self._idempotency_key
-
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if self.is_open:
-            self.post_message(self.Edited(self.current_draft(), self._idempotency_key,
-                                          self._reply_to))
 
     def current_draft(self) -> Draft:
         """What is written now, as a `Draft`."""

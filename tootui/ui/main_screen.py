@@ -30,9 +30,9 @@ from tootui.models import Draft, Status
 from tootui.outbox import POST
 from tootui.ui.bindings import Scope, bindings_for
 from tootui.ui.compose import ComposePane
+from tootui.ui.draft_keeper import DraftFound, DraftKeeper
 from tootui.ui.footer import TranslatedFooter
 from tootui.ui.language_switch import LanguageChanged
-from tootui.ui.draft_keeper import DraftFound, DraftKeeper
 from tootui.ui.messages import (
     ReplyRequested,
     RequestFailed,
