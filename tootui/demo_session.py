@@ -19,7 +19,8 @@ def run_demo(args: argparse.Namespace) -> int:
     seed = Path(args.demo_seed) if args.demo_seed else None
     try:
         server = start_demo_subprocess(
-            paths.demo_data_dir(), reset=args.reset, size=args.demo_size, seed_file=seed
+            paths.demo_data_dir(), reset=args.reset, size=args.demo_size, seed_file=seed,
+            faults=args.demo_faults,
         )
     except DemoStartError as exc:
         print(_("tootui: the demo instance did not start: {error}").format(error=exc),

@@ -18,6 +18,7 @@ From test code, `DemoServer.revoke_tokens()` revokes at once.
 
 from __future__ import annotations
 
+import argparse
 import threading
 from dataclasses import dataclass
 
@@ -120,3 +121,13 @@ def parse_rule(rule: str) -> Fault:
         return Fault(prefix, status=status, count=count, retry_after=retry)
     except ValueError as exc:
         raise FaultSpecError(_("fault rule {rule!r}: unknown kind").format(rule=rule)) from exc
+
+
+def checked_spec(spec: str) -> str:
+    """argparse `type=` for `--demo-faults`: a bad rule stops at the command line."""
+    try:
+        for rule in filter(None, (part.strip() for part in spec.split(","))):
+            parse_rule(rule)
+    except FaultSpecError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+    return spec
