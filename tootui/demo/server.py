@@ -132,6 +132,10 @@ class DemoServer:
             log_level="warning",
             access_log=False,
             lifespan="on",
+            # Named, not "auto": installing uvloop/httptools/websockets (the test
+            # extras pull them in) must not change how the instance behaves.
+            loop="asyncio",
+            http="h11",
             ws="wsproto",
             timeout_graceful_shutdown=2,
         )
