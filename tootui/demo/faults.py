@@ -8,11 +8,14 @@ list of rules, each `PATH_PREFIX=KIND[:COUNT]` with KIND one of
 * `429@SECONDS`: rate limited, with `Retry-After: SECONDS`;
 * `delay@SECONDS`: answer normally after SECONDS of latency;
 * `drop`: send the response headers, then cut the connection;
-* `end-stream`: close streaming connections under the prefix at once;
+* `end-stream`: close streaming connections (SSE or WebSocket) under the
+  prefix at once;
 * `revoke`: revoke every access token, then answer (so this request is a 401).
 
 COUNT is how many matching requests the rule affects (default 1; `*` for
 all). Example: `/api/v1/timelines/home=503:2,/api/v1/statuses=delay@1.5:*`.
+Rules apply to WebSocket handshakes too: a status or `drop` rule refuses
+the handshake, `end-stream` closes it right after accepting.
 From test code, `DemoServer.revoke_tokens()` revokes at once.
 """
 

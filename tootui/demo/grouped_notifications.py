@@ -64,8 +64,14 @@ async def list_grouped(request: Request) -> Response:
     return json_response(body, headers=link_header(request, ids))
 
 
-def _results(view: View, groups: list[list[Any]], grouped_types: Sequence[str]) -> dict[str, Any]:
-    """GroupedNotificationsResults for these groups (each newest first)."""
+def _results(
+    view: View, groups: list[list[Any]], grouped_types: Sequence[str], *, paged: bool = True
+) -> dict[str, Any]:
+    """GroupedNotificationsResults for these groups (each newest first).
+
+    Mastodon adds the page_* keys only to groups in a paginated list, not to
+    GET /api/v2/notifications/:group_key.
+    """
     account_ids: list[int] = []
     status_ids: list[int] = []
     body_groups = []
@@ -84,11 +90,12 @@ def _results(view: View, groups: list[list[Any]], grouped_types: Sequence[str]) 
             "notifications_count": len(members),
             "type": newest["type"],
             "most_recent_notification_id": newest["id"],
-            "page_min_id": str(members[-1]["id"]),
-            "page_max_id": str(newest["id"]),
-            "latest_page_notification_at": iso_from_ms(newest["created_ms"]),
-            "sample_account_ids": [str(a) for a in samples[:_SAMPLE_ACCOUNTS]],
         }
+        if paged:
+            group["page_min_id"] = str(members[-1]["id"])
+            group["page_max_id"] = str(newest["id"])
+            group["latest_page_notification_at"] = iso_from_ms(newest["created_ms"])
+        group["sample_account_ids"] = [str(a) for a in samples[:_SAMPLE_ACCOUNTS]]
         if newest["status_id"] is not None:
             group["status_id"] = str(newest["status_id"])
             if newest["status_id"] not in status_ids:
@@ -116,7 +123,7 @@ async def get_group(request: Request) -> Response:
     with state(request).store.tx() as db:
         members = _group_rows(db, me, request.path_params["group_key"])
         view = make_view(request, db, me, "notifications")
-        return json_response(_results(view, [members], entities.GROUPABLE))
+        return json_response(_results(view, [members], entities.GROUPABLE, paged=False))
 
 
 async def group_accounts(request: Request) -> Response:
