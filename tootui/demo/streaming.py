@@ -22,7 +22,6 @@ from tootui.demo.posting import Changes
 from tootui.demo.visibility import can_see
 from tootui.demo.web import ApiError, current_account, state
 
-HEARTBEAT_S = 15.0
 _CHANNELS = {
     "user": "user",
     "user/notification": "user:notification",
@@ -133,7 +132,7 @@ async def _sse(request: Request, sub: Subscription) -> AsyncIterator[str]:
             return
         while True:
             try:
-                changes = await asyncio.wait_for(queue.get(), HEARTBEAT_S)
+                changes = await asyncio.wait_for(queue.get(), st.heartbeat_s)
             except TimeoutError:
                 yield ":\n"
                 continue
