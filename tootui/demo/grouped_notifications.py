@@ -25,6 +25,8 @@ from tootui.demo.web import (
 )
 
 _SAMPLE_ACCOUNTS = 8
+# What Mastodon's grouped notifications controller repeats in its Link.
+_KEEP = ("limit", "include_filtered", "types", "exclude_types", "grouped_types")
 _SCAN = 400  # notifications read to fill one page of groups
 
 
@@ -61,7 +63,7 @@ async def list_grouped(request: Request) -> Response:
         results = _results(view, groups, grouped_types)
         body = {"accounts": results.pop("accounts"), "partial_accounts": [], **results}
     ids = [m["id"] for members in groups for m in members]
-    return json_response(body, headers=link_header(request, ids))
+    return json_response(body, headers=link_header(request, ids, keep=_KEEP))
 
 
 def _results(
@@ -131,11 +133,12 @@ async def group_accounts(request: Request) -> Response:
     with state(request).store.tx() as db:
         members = _group_rows(db, me, request.path_params["group_key"])
         view = make_view(request, db, me)
-        seen: list[int] = []
+        seen: dict[int, int] = {}  # account id -> its newest notification's id
         for member in members:
-            if member["from_account_id"] not in seen:
-                seen.append(member["from_account_id"])
-        return json_response([entities.account(view, a) for a in seen])
+            seen.setdefault(member["from_account_id"], member["id"])
+        body = [entities.account(view, a) for a in seen]
+    # Mastodon links only the newer page here (min_id, its notification id).
+    return json_response(body, headers=link_header(request, list(seen.values()), full=41))
 
 
 async def policy(request: Request) -> Response:
