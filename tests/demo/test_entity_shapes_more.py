@@ -129,10 +129,8 @@ def test_more_entities_match_real_ones(demo_server: DemoServer) -> None:
 def test_refusals_match_real_bodies(demo_server: DemoServer) -> None:
     api = api_for(demo_server)
     juzi = Api(demo_server, demo_server.create_token("juzi"))
-    theirs = juzi.post("/api/v1/statuses", data={"status": "not yours"}).json()
-    forbidden = api.session.put(
-        f"{demo_server.url}/api/v1/statuses/{theirs['id']}", data={"status": "x"}, timeout=10
-    )
+    theirs = juzi.post("/api/v1/statuses", data={"status": "followers", "visibility": "private"})
+    forbidden = api.post(f"/api/v1/statuses/{theirs.json()['id']}/reblog")
     assert forbidden.status_code == 403
     assert forbidden.json() == _real("other/error-403-not-allowed.json")
     empty = api.post("/api/v1/statuses", data={"status": ""})

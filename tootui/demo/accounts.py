@@ -172,7 +172,7 @@ async def follow(request: Request) -> Response:
     with st.store.tx() as db:
         row = _account_row(db, request)
         if row["id"] == me:
-            raise ApiError(403, "This action is not allowed")
+            raise not_found()  # Mastodon's FollowService: following yourself "is not possible"
         posting.follow(db, me, row["id"], changes)
         data = relationship(db, me, row["id"])
     st.bus.publish(changes)
