@@ -5,6 +5,22 @@ One is our embedded demo instance; the other is the PyPI package
 our client, so the two can't quietly agree on a wrong shape. Both run on
 127.0.0.1 in a background thread for one test. On each, the viewer `demo`
 follows `juzi` and has a home timeline of at least nine statuses.
+
+Where mastodon-mock 0.6.1 departs from Mastodon (checked against Mastodon's
+controllers and the recorded responses in tests/fixtures/real/), the tests
+here don't lean on it, and our demo follows Mastodon:
+
+* a timeline page shorter than `limit` has no `next` link (Mastodon gives
+  `next` on every non-empty timeline page), and the links carry a clamped or
+  default `limit` (Mastodon repeats `limit` only as given);
+* seeded replies have `in_reply_to_account_id: null`, so threads are built
+  through the API here;
+* `pinned` appears on other people's statuses (Mastodon: only your own);
+* grouped notifications' `most_recent_notification_id` is a string (an
+  integer on real servers);
+* it accepts replies to unknown statuses, one-option polls, unknown media
+  ids and unknown visibilities, lets you pin others' posts and boost private
+  ones, and answers 403 (not 404) for deleting others' posts.
 """
 
 from __future__ import annotations

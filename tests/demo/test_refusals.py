@@ -2,8 +2,9 @@
 
 Mastodon looks up statuses to edit, delete or read the source of among the
 caller's own (others' are a 404), refuses pins through StatusPinValidator
-(422), boosts of private posts through its policy (403), and following
-yourself through FollowService (404).
+(422), boosts of private posts through its policy (403), following
+yourself through FollowService (404), and replies to what you can't see
+through set_thread (404, its own words).
 """
 
 from __future__ import annotations
@@ -54,3 +55,15 @@ def test_following_yourself_is_not_found(demo_server: DemoServer) -> None:
     me = api.get("/api/v1/accounts/verify_credentials").json()["id"]
     refused = api.post(f"/api/v1/accounts/{me}/follow")
     assert (refused.status_code, refused.json()) == (404, {"error": "Record not found"})
+
+
+def test_replying_to_what_you_cannot_see(demo_server: DemoServer) -> None:
+    api = Api(demo_server, demo_server.create_token())
+    juzi = Api(demo_server, demo_server.create_token("juzi"))
+    hidden = juzi.post("/api/v1/statuses", data={"status": "@yuzu psst", "visibility": "direct"})
+    for parent in ("99999999", hidden.json()["id"]):
+        refused = api.post("/api/v1/statuses", data={"status": "re", "in_reply_to_id": parent})
+        assert refused.status_code == 404
+        assert refused.json() == {
+            "error": "The post you are trying to reply to does not appear to exist."
+        }

@@ -72,7 +72,8 @@ def _validate(request: Request, p: Params, db: sqlite3.Connection, me: int) -> N
         raise ApiError(422, "Validation failed: Visibility is not included in the list")
     reply_to = p.id("in_reply_to_id")
     if p.get("in_reply_to_id") not in (None, "") and visible_status(db, me, reply_to) is None:
-        raise not_found()
+        # Mastodon's set_thread: statuses.errors.in_reply_not_found
+        raise ApiError(404, "The post you are trying to reply to does not appear to exist.")
     for media_id in media_ids:
         owned = db.execute(
             "SELECT status_id FROM media WHERE id=? AND account_id=?", (media_id, me)
