@@ -137,8 +137,10 @@ async def group_accounts(request: Request) -> Response:
         for member in members:
             seen.setdefault(member["from_account_id"], member["id"])
         body = [entities.account(view, a) for a in seen]
-    # Mastodon links only the newer page here (min_id, its notification id).
-    return json_response(body, headers=link_header(request, list(seen.values()), full=41))
+    # Every account is on this one page, so there is no `next`; `prev` is
+    # min_id, a notification id, as Mastodon links it.
+    ids = list(seen.values())
+    return json_response(body, headers=link_header(request, ids, full=len(ids) + 1))
 
 
 async def policy(request: Request) -> Response:
