@@ -214,3 +214,37 @@ def test_error_fault_refuses_a_websocket(demo_server: DemoServer) -> None:
     refused = _ws(demo_server, demo_server.create_token(), "stream=public")
     refused.close()
     assert refused.accepted is False
+
+
+def test_deletes_go_only_where_the_status_went(
+    demo_server: DemoServer, people: tuple[Api, Api, str]
+) -> None:
+    demo, juzi, _ = people
+    with (
+        _sse(demo_server, demo_server.create_token(), "public") as public,
+        _sse(demo_server, demo_server.create_token(), "hashtag", tag="gone") as tagged,
+        _sse(demo_server, demo_server.create_token(), "user") as user,
+    ):
+        on_public, on_tag, on_user = _opened(public), _opened(tagged), _opened(user)
+        private = juzi.post(
+            "/api/v1/statuses", data={"status": "friends only #gone", "visibility": "private"}
+        ).json()
+        loud = juzi.post("/api/v1/statuses", data={"status": "everyone #gone"}).json()
+        untagged = demo.post("/api/v1/statuses", data={"status": "no tag"}).json()
+        for posted in (private, loud, untagged):
+            demo_or_juzi = demo if posted is untagged else juzi
+            assert demo_or_juzi.delete(f"/api/v1/statuses/{posted['id']}").status_code == 200
+        def ids(events: Iterator[tuple[str, str]], count: int) -> list[tuple[str, str]]:
+            return [(kind, data if kind == "delete" else json.loads(data)["id"])
+                    for kind, data in (next(events) for _ in range(count))]
+
+        assert ids(on_user, 6) == [
+            ("update", private["id"]), ("update", loud["id"]), ("update", untagged["id"]),
+            ("delete", private["id"]), ("delete", loud["id"]), ("delete", untagged["id"]),
+        ]
+        # The private post never reached the public or hashtag streams, nor its delete.
+        assert ids(on_public, 4) == [
+            ("update", loud["id"]), ("update", untagged["id"]),
+            ("delete", loud["id"]), ("delete", untagged["id"]),
+        ]
+        assert ids(on_tag, 2) == [("update", loud["id"]), ("delete", loud["id"])]
