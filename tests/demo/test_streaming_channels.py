@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +17,8 @@ import requests
 from tests.demo.api import Api
 from tests.demo.wsclient import WsClient
 from tootui.demo.server import DemoServer
+
+REAL_STREAMING = Path(__file__).resolve().parents[1] / "fixtures/real/streaming"
 
 
 def _sse(server: DemoServer, token: str, path: str, **params: str) -> requests.Response:
@@ -86,6 +89,16 @@ def test_list_stream_over_sse(demo_server: DemoServer, people: tuple[Api, Api, s
         assert edited["edited_at"] and "corrects" in edited["content"]
         juzi.delete(f"/api/v1/statuses/{posted['id']}")
         assert next(events) == ("delete", posted["id"])
+
+
+def test_sse_headers_as_mastodon_sends_them(demo_server: DemoServer) -> None:
+    real = REAL_STREAMING / "sse-user-update.headers.txt"
+    recorded = dict(
+        line.split(": ", 1) for line in real.read_text("utf-8").splitlines()[1:] if ": " in line
+    )
+    with _sse(demo_server, demo_server.create_token(), "user") as response:
+        for name in ("Content-Type", "Cache-Control", "Access-Control-Allow-Origin"):
+            assert response.headers[name].split(";")[0] == recorded[name], name
 
 
 def test_list_stream_needs_an_own_list(demo_server: DemoServer) -> None:

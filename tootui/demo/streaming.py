@@ -189,7 +189,9 @@ async def stream(request: Request) -> Response:
     return StreamingResponse(
         _sse(request, sub),
         media_type="text/event-stream",
-        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+        # As Mastodon's streaming server sends them (fixtures/real/streaming).
+        headers={"Cache-Control": "private, no-store", "Access-Control-Allow-Origin": "*",
+                 "X-Accel-Buffering": "no"},
     )
 
 
