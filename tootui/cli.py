@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from tootui import __version__
+from tootui.demo.faults import checked_spec
 from tootui.i18n import _
 
 
@@ -26,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("seed N extra generated statuses into the demo instance"))
     parser.add_argument("--demo-seed", metavar="FILE",
                         help=_("load extra statuses (Mastodon JSON) into the demo instance"))
+    parser.add_argument("--demo-faults", type=checked_spec, metavar="SPEC",
+                        help=_("inject failures into the demo instance (see README)"))
     parser.add_argument("--profile", metavar="NAME", help=_("the account profile to use"))
     parser.add_argument("--lang", metavar="LANG", help=_(
         "interface language: auto, en or zh_CN (default: the config, else auto)"))
@@ -35,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--reset", action="store_true", help=_("start the demo afresh"))
     demo.add_argument("--demo-size", type=int, default=0, metavar="N")
     demo.add_argument("--demo-seed", metavar="FILE")
+    demo.add_argument("--demo-faults", type=checked_spec, metavar="SPEC")
     from tootui.accounts_cli import add_subcommands
 
     add_subcommands(sub)

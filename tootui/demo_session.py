@@ -8,6 +8,7 @@ a warm start shows the timeline before the server process even exists.
 from __future__ import annotations
 
 import argparse
+import sys
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,7 +44,7 @@ class DemoConnection:
                 try:
                     self._server = start_demo_subprocess(
                         paths.demo_data_dir(), reset=args.reset, size=args.demo_size,
-                        seed_file=seed)
+                        seed_file=seed, faults=args.demo_faults)
                 except DemoStartError as exc:
                     raise NetworkError(str(exc)) from exc
             url = self._server.url
@@ -68,6 +69,16 @@ def run_demo(args: argparse.Namespace) -> int:
     from tootui.outbox import Outbox
     from tootui.ui.app import create_app
 
+    if args.demo_seed:
+        # The instance starts lazily, inside the app: a bad file is reported
+        # here, on one line, before the screen takes over the terminal.
+        from tootui.demo.seed_file import SeedFileError, check_seed_file
+
+        try:
+            check_seed_file(Path(args.demo_seed))
+        except SeedFileError as exc:
+            print(f"tootui: {exc}", file=sys.stderr)
+            return 2
     start_file_log()
     cache = Cache.for_profile(DEMO_PROFILE, max_bytes=cache_max_bytes())
     if args.reset:

@@ -41,7 +41,7 @@ def test_warn_and_hide_by_context(demo_server: DemoServer) -> None:
     assert len(api.home()) == 9
     keyword_id = hide["keywords"][0]["id"]
     api.session.put(
-        f"{demo_server.url}/api/v2/filter_keywords/{keyword_id}",
+        f"{demo_server.url}/api/v2/filters/keywords/{keyword_id}",
         data={"keyword": "鱿", "whole_word": "false"},
         timeout=10,
     )

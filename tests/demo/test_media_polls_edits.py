@@ -91,7 +91,8 @@ def test_edit_history_and_source(demo_server: DemoServer) -> None:
     forbidden = api.session.put(
         f"{demo_server.url}/api/v1/statuses/{other['id']}", data={"status": "mine now"}, timeout=10
     )
-    assert forbidden.status_code == 403
+    assert forbidden.status_code == 404  # Mastodon finds it only among your own
+    assert api.get(f"/api/v1/statuses/{other['id']}/source").status_code == 404
 
 
 def test_pin_and_pinned_list(demo_server: DemoServer) -> None:

@@ -36,7 +36,9 @@ def toot_bin() -> Path:
             timeout=600,
         )
         if installed.returncode != 0:
-            pytest.skip(f"toot {TOOT_VERSION} could not be installed: {installed.stderr[-300:]}")
+            # A failure, not a skip: a suite that quietly stops checking us against
+            # another client is worse than one that says it can't.
+            pytest.fail(f"toot {TOOT_VERSION} could not be installed: {installed.stderr[-300:]}")
     return binary
 
 

@@ -27,6 +27,11 @@ from tootui.demo.web import (
     state,
 )
 
+# What Mastodon's account statuses controller repeats in its Link.
+_STATUSES_KEEP = (
+    "limit", "pinned", "tagged", "only_media", "exclude_replies", "exclude_reblogs"
+)
+
 
 def _account_row(db: sqlite3.Connection, request: Request) -> sqlite3.Row:
     row = db.execute(
@@ -117,7 +122,8 @@ async def account_statuses(request: Request) -> Response:
         view = make_view(request, db, viewer, "account")
         body = [entities.status_from_row(view, r) for r in rows]
     body = [status for status in body if not entities.is_hidden(status)]
-    return json_response(body, headers=link_header(request, [r["id"] for r in rows]))
+    ids = [r["id"] for r in rows]
+    return json_response(body, headers=link_header(request, ids, keep=_STATUSES_KEEP, full=c.limit))
 
 
 def relationship(db: sqlite3.Connection, me: int, other: int) -> dict[str, Any]:
@@ -166,7 +172,7 @@ async def follow(request: Request) -> Response:
     with st.store.tx() as db:
         row = _account_row(db, request)
         if row["id"] == me:
-            raise ApiError(403, "This action is not allowed")
+            raise not_found()  # Mastodon's FollowService: following yourself "is not possible"
         posting.follow(db, me, row["id"], changes)
         data = relationship(db, me, row["id"])
     st.bus.publish(changes)
@@ -199,7 +205,10 @@ def _follow_list(column: str, other: str) -> Any:
             )
             view = make_view(request, db, viewer)
             body = [entities.account(view, r["other"]) for r in rows]
-        return json_response(body, headers=link_header(request, [r["fid"] for r in rows]))
+        ids = [r["fid"] for r in rows]
+        return json_response(
+            body, headers=link_header(request, ids, prev="since_id", full=c.limit)
+        )
 
     return endpoint
 

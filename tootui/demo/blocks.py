@@ -80,7 +80,10 @@ def _listing(table: str) -> Any:
             )
             view = make_view(request, db, me)
             body = [entities.account(view, r["target_id"]) for r in rows]
-        return json_response(body, headers=link_header(request, [r["xid"] for r in rows]))
+        ids = [r["xid"] for r in rows]
+        return json_response(
+            body, headers=link_header(request, ids, prev="since_id", full=c.limit)
+        )
 
     return endpoint
 

@@ -106,7 +106,8 @@ async def index(request: Request) -> Response:
             threads = [t for t in threads if t[0] > min_id][-limit:]
         page = threads[:limit]
         body = [_entity(request, db, me, cid, ids) for _last, cid, ids in page]
-    return json_response(body, headers=link_header(request, [t[0] for t in page]))
+    ids = [t[0] for t in page]
+    return json_response(body, headers=link_header(request, ids, full=limit))
 
 
 def _find(db: sqlite3.Connection, request: Request, me: int) -> tuple[int, list[int]]:

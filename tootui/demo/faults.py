@@ -8,16 +8,20 @@ list of rules, each `PATH_PREFIX=KIND[:COUNT]` with KIND one of
 * `429@SECONDS`: rate limited, with `Retry-After: SECONDS`;
 * `delay@SECONDS`: answer normally after SECONDS of latency;
 * `drop`: send the response headers, then cut the connection;
-* `end-stream`: close streaming connections under the prefix at once;
+* `end-stream`: close streaming connections (SSE or WebSocket) under the
+  prefix at once;
 * `revoke`: revoke every access token, then answer (so this request is a 401).
 
 COUNT is how many matching requests the rule affects (default 1; `*` for
 all). Example: `/api/v1/timelines/home=503:2,/api/v1/statuses=delay@1.5:*`.
+Rules apply to WebSocket handshakes too: a status or `drop` rule refuses
+the handshake, `end-stream` closes it right after accepting.
 From test code, `DemoServer.revoke_tokens()` revokes at once.
 """
 
 from __future__ import annotations
 
+import argparse
 import threading
 from dataclasses import dataclass
 
@@ -120,3 +124,13 @@ def parse_rule(rule: str) -> Fault:
         return Fault(prefix, status=status, count=count, retry_after=retry)
     except ValueError as exc:
         raise FaultSpecError(_("fault rule {rule!r}: unknown kind").format(rule=rule)) from exc
+
+
+def checked_spec(spec: str) -> str:
+    """argparse `type=` for `--demo-faults`: a bad rule stops at the command line."""
+    try:
+        for rule in filter(None, (part.strip() for part in spec.split(","))):
+            parse_rule(rule)
+    except FaultSpecError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+    return spec

@@ -200,5 +200,6 @@ routes = [
     Route("/api/v2/filters/{id}", delete, methods=["DELETE"]),
     Route("/api/v2/filters/{id}/keywords", keywords, methods=["GET"]),
     Route("/api/v2/filters/{id}/keywords", add_keyword, methods=["POST"]),
-    Route("/api/v2/filter_keywords/{id}", keyword_endpoint, methods=["GET", "PUT", "DELETE"]),
+    # Mastodon nests single keywords under /filters/keywords/ (routes/api.rb).
+    Route("/api/v2/filters/keywords/{id}", keyword_endpoint, methods=["GET", "PUT", "DELETE"]),
 ]

@@ -25,6 +25,8 @@ from tootui.demo.web import (
 )
 
 _SAMPLE_ACCOUNTS = 8
+# What Mastodon's grouped notifications controller repeats in its Link.
+_KEEP = ("limit", "include_filtered", "types", "exclude_types", "grouped_types")
 _SCAN = 400  # notifications read to fill one page of groups
 
 
@@ -61,11 +63,17 @@ async def list_grouped(request: Request) -> Response:
         results = _results(view, groups, grouped_types)
         body = {"accounts": results.pop("accounts"), "partial_accounts": [], **results}
     ids = [m["id"] for members in groups for m in members]
-    return json_response(body, headers=link_header(request, ids))
+    return json_response(body, headers=link_header(request, ids, keep=_KEEP))
 
 
-def _results(view: View, groups: list[list[Any]], grouped_types: Sequence[str]) -> dict[str, Any]:
-    """GroupedNotificationsResults for these groups (each newest first)."""
+def _results(
+    view: View, groups: list[list[Any]], grouped_types: Sequence[str], *, paged: bool = True
+) -> dict[str, Any]:
+    """GroupedNotificationsResults for these groups (each newest first).
+
+    Mastodon adds the page_* keys only to groups in a paginated list, not to
+    GET /api/v2/notifications/:group_key.
+    """
     account_ids: list[int] = []
     status_ids: list[int] = []
     body_groups = []
@@ -84,11 +92,12 @@ def _results(view: View, groups: list[list[Any]], grouped_types: Sequence[str]) 
             "notifications_count": len(members),
             "type": newest["type"],
             "most_recent_notification_id": newest["id"],
-            "page_min_id": str(members[-1]["id"]),
-            "page_max_id": str(newest["id"]),
-            "latest_page_notification_at": iso_from_ms(newest["created_ms"]),
-            "sample_account_ids": [str(a) for a in samples[:_SAMPLE_ACCOUNTS]],
         }
+        if paged:
+            group["page_min_id"] = str(members[-1]["id"])
+            group["page_max_id"] = str(newest["id"])
+            group["latest_page_notification_at"] = iso_from_ms(newest["created_ms"])
+        group["sample_account_ids"] = [str(a) for a in samples[:_SAMPLE_ACCOUNTS]]
         if newest["status_id"] is not None:
             group["status_id"] = str(newest["status_id"])
             if newest["status_id"] not in status_ids:
@@ -116,7 +125,7 @@ async def get_group(request: Request) -> Response:
     with state(request).store.tx() as db:
         members = _group_rows(db, me, request.path_params["group_key"])
         view = make_view(request, db, me, "notifications")
-        return json_response(_results(view, [members], entities.GROUPABLE))
+        return json_response(_results(view, [members], entities.GROUPABLE, paged=False))
 
 
 async def group_accounts(request: Request) -> Response:
@@ -124,11 +133,14 @@ async def group_accounts(request: Request) -> Response:
     with state(request).store.tx() as db:
         members = _group_rows(db, me, request.path_params["group_key"])
         view = make_view(request, db, me)
-        seen: list[int] = []
+        seen: dict[int, int] = {}  # account id -> its newest notification's id
         for member in members:
-            if member["from_account_id"] not in seen:
-                seen.append(member["from_account_id"])
-        return json_response([entities.account(view, a) for a in seen])
+            seen.setdefault(member["from_account_id"], member["id"])
+        body = [entities.account(view, a) for a in seen]
+    # Every account is on this one page, so there is no `next`; `prev` is
+    # min_id, a notification id, as Mastodon links it.
+    ids = list(seen.values())
+    return json_response(body, headers=link_header(request, ids, full=len(ids) + 1))
 
 
 async def policy(request: Request) -> Response:

@@ -10,6 +10,7 @@ from tootui.demo.faults import Faults
 from tootui.demo.store import Store
 
 MAX_CHARACTERS = 5000
+HEARTBEAT_S = 15.0  # Mastodon's streaming server comments every 15 s on an idle stream
 DEMO_USERNAME = "demo"
 
 
@@ -23,6 +24,7 @@ class InstanceState:
     bus: EventBus = field(default_factory=EventBus)
     faults: Faults = field(default_factory=Faults)
     max_characters: int = MAX_CHARACTERS
+    heartbeat_s: float = HEARTBEAT_S
 
     def revoke_tokens(self) -> None:
         with self.store.tx() as db:

@@ -14,6 +14,7 @@ from tootui.demo.ids import parse_id
 from tootui.demo.timelines import timeline_response
 from tootui.demo.web import (
     ApiError,
+    Cursor,
     current_account,
     cursor,
     fetch_page,
@@ -109,7 +110,11 @@ async def delete(request: Request) -> Response:
 async def members(request: Request) -> Response:
     me = current_account(request)
     p = await params(request)
+    # Mastodon pages members by account id; `limit=0` means all of them, unpaged.
+    unlimited = p.get("limit") == "0"
     c = cursor(p, 40, 80)
+    if unlimited:
+        c = Cursor(None, None, None, -1)  # SQLite: LIMIT -1 is no limit
     with state(request).store.tx() as db:
         row = _own_list(db, request, me)
         rows = fetch_page(
@@ -117,12 +122,15 @@ async def members(request: Request) -> Response:
             "la.list_id = :list",
             {"list": row["id"]},
             c,
-            "la.id",
-            "la.id AS lid, la.account_id FROM list_accounts la",
+            "la.account_id",
+            "la.account_id FROM list_accounts la",
         )
         view = make_view(request, db, me)
         body = [entities.account(view, r["account_id"]) for r in rows]
-    return json_response(body, headers=link_header(request, [r["lid"] for r in rows]))
+    if unlimited:
+        return json_response(body)
+    ids = [r["account_id"] for r in rows]
+    return json_response(body, headers=link_header(request, ids, prev="since_id", full=c.limit))
 
 
 async def add_members(request: Request) -> Response:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from tootui.demo.faults import Faults
+from tootui.demo.faults import Fault, Faults
 
 RATE_LIMIT = 300
 RATE_WINDOW_S = 300
@@ -77,17 +77,33 @@ class FaultInjection:
         self.revoke_tokens = revoke_tokens
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        fault = self.faults.take(scope["path"]) if scope["type"] == "http" else None
+        wanted = scope["type"] in ("http", "websocket")
+        fault = self.faults.take(scope["path"]) if wanted else None
         if fault is None:
             await self.app(scope, receive, send)
             return
         if fault.delay:
             await asyncio.sleep(fault.delay)
+        if scope["type"] == "websocket":
+            await self._websocket(fault, scope, receive, send)
+            return
         if fault.status >= 400:
             await _send_error(send, fault.status, fault.retry_after)
             return
         if fault.drop:
             await self.app(scope, receive, _dropping(send))
+            return
+        if fault.revoke_tokens:
+            self.revoke_tokens()
+        if fault.end_stream:
+            scope = {**scope, "state": {**scope.get("state", {}), "end_stream": True}}
+        await self.app(scope, receive, send)
+
+    async def _websocket(self, fault: Fault, scope: Scope, receive: Receive, send: Send) -> None:
+        """Error statuses and drops refuse the handshake; end-stream closes after it."""
+        if fault.status >= 400 or fault.drop:
+            await receive()  # the websocket.connect message
+            await send({"type": "websocket.close", "code": 1011})
             return
         if fault.revoke_tokens:
             self.revoke_tokens()

@@ -20,6 +20,8 @@ from tootui.demo.web import (
     state,
 )
 
+# What Mastodon's notifications controller repeats in its Link.
+_KEEP = ("limit", "account_id", "types", "exclude_types", "include_filtered")
 _TYPES = ("mention", "status", "reblog", "follow", "follow_request", "favourite", "poll", "update")
 
 
@@ -44,7 +46,8 @@ async def list_notifications(request: Request) -> Response:
         rows = fetch_page(db, " AND ".join(clauses), args, c, "n.id", "n.* FROM notifications n")
         view = make_view(request, db, me, "notifications")
         body = [entities.notification(view, r) for r in rows]
-    return json_response(body, headers=link_header(request, [r["id"] for r in rows]))
+    ids = [r["id"] for r in rows]
+    return json_response(body, headers=link_header(request, ids, keep=_KEEP))
 
 
 async def get_notification(request: Request) -> Response:

@@ -16,6 +16,15 @@ from tootui.demo.formatting import format_text
 from tootui.demo.ids import now_ms, snowflake
 
 
+@dataclass(frozen=True)
+class Deleted:
+    """A deleted status as it was, so streams can tell who had it."""
+
+    row: dict[str, Any]
+    tags: frozenset[str]
+    mentioned: frozenset[int]
+
+
 @dataclass
 class Changes:
     """What a write did, for the streaming layer to announce after commit."""
@@ -24,6 +33,7 @@ class Changes:
     deleted_statuses: list[int] = field(default_factory=list)
     edited_statuses: list[int] = field(default_factory=list)
     notifications: list[int] = field(default_factory=list)
+    deleted: dict[int, Deleted] = field(default_factory=dict)
 
 
 def create_account(
@@ -154,6 +164,15 @@ def delete_status(db: sqlite3.Connection, status_id: int, changes: Changes) -> N
         r["id"] for r in db.execute("SELECT id FROM statuses WHERE reblog_of_id=?", (status_id,))
     ]
     for sid in [status_id, *boosts]:
+        row = db.execute("SELECT * FROM statuses WHERE id=?", (sid,)).fetchone()
+        if row is not None:
+            changes.deleted[sid] = Deleted(
+                dict(row),
+                frozenset(r[0] for r in db.execute(
+                    "SELECT name FROM status_tags WHERE status_id=?", (sid,))),
+                frozenset(r[0] for r in db.execute(
+                    "SELECT account_id FROM mentions WHERE status_id=?", (sid,))),
+            )
         for table in ("mentions", "status_tags", "favourites", "bookmarks", "notifications"):
             db.execute(f"DELETE FROM {table} WHERE status_id=?", (sid,))
         db.execute("DELETE FROM media WHERE status_id=?", (sid,))

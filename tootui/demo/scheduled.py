@@ -140,7 +140,8 @@ async def index(request: Request) -> Response:
         )
         view = make_view(request, db, me)
         body = [entity(view, r) for r in rows]
-    return json_response(body, headers=link_header(request, [r["id"] for r in rows]))
+    ids = [r["id"] for r in rows]
+    return json_response(body, headers=link_header(request, ids, full=c.limit))
 
 
 async def show(request: Request) -> Response:

@@ -67,6 +67,20 @@ def validate(entries: Any) -> list[dict[str, Any]]:
     return entries
 
 
+def check_seed_file(path: Path) -> None:
+    """Raise `SeedFileError` naming the entry and field if `path` can't be loaded."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SeedFileError(
+            _("seed file {path}: cannot be read ({error})").format(path=path, error=exc.strerror)
+        ) from exc
+    try:
+        validate(json.loads(raw))
+    except json.JSONDecodeError as exc:
+        raise SeedFileError(_("seed file: not valid JSON ({error})").format(error=exc.msg)) from exc
+
+
 def load_seed_file(store: Store, path: Path) -> int:
     """Load `path` unless this database has it already; returns statuses added."""
     try:

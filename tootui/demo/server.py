@@ -17,7 +17,7 @@ from tootui.demo.app import create_app
 from tootui.demo.errors import DemoStartError
 from tootui.demo.faults import Faults
 from tootui.demo.generate import GENERATED_KEY, generate
-from tootui.demo.instance_state import DEMO_USERNAME, InstanceState
+from tootui.demo.instance_state import DEMO_USERNAME, HEARTBEAT_S, InstanceState
 from tootui.demo.posting import local_account_id
 from tootui.demo.seed_file import load_seed_file
 from tootui.demo.store import Store
@@ -48,6 +48,7 @@ class DemoServer:
 
     `reset=True` starts from a fresh sample; otherwise what was posted before stays.
     `size` adds that many generated statuses, `seed_file` statuses from a JSON file.
+    `heartbeat_s` is how often an idle stream gets a comment line.
     """
 
     def __init__(
@@ -59,8 +60,12 @@ class DemoServer:
         seed_file: Path | str | None = None,
         port: int = 0,
         faults: str | None = None,
+        heartbeat_s: float = HEARTBEAT_S,
     ) -> None:
         self.data_dir = Path(data_dir)
+        # Tests shorten it: a client closing an SSE stream from another thread
+        # (Mastodon.py does) waits for the next byte the server sends.
+        self.heartbeat_s = heartbeat_s
         self.reset = reset
         self.size = size
         self.seed_file = Path(seed_file) if seed_file else None
@@ -125,13 +130,18 @@ class DemoServer:
         port = sock.getsockname()[1]
         self._url = f"http://127.0.0.1:{port}"
         self._state = InstanceState(
-            store=store, base_url=self._url, media_dir=self.media_dir, faults=self.faults
+            store=store, base_url=self._url, media_dir=self.media_dir, faults=self.faults,
+            heartbeat_s=self.heartbeat_s,
         )
         config = uvicorn.Config(
             create_app(self._state),
             log_level="warning",
             access_log=False,
             lifespan="on",
+            # Named, not "auto": installing uvloop/httptools/websockets (the test
+            # extras pull them in) must not change how the instance behaves.
+            loop="asyncio",
+            http="h11",
             ws="wsproto",
             timeout_graceful_shutdown=2,
         )

@@ -35,10 +35,9 @@ def _own_status(db: sqlite3.Connection, request: Request, me: int | None) -> sql
         "SELECT * FROM statuses WHERE id=? AND reblog_of_id IS NULL",
         (parse_id(request.path_params["id"]),),
     ).fetchone()
-    if row is None or not visible_status(db, me, row["id"]):
+    # Mastodon looks these up among the caller's own statuses: others' are a 404.
+    if row is None or row["account_id"] != me:
         raise not_found()
-    if row["account_id"] != me:
-        raise ApiError(403, "This action is not allowed")
     return row
 
 
@@ -155,10 +154,24 @@ def _pinning(pin: bool) -> Any:
     async def endpoint(request: Request) -> Response:
         me = current_account(request)
         with state(request).store.tx() as db:
-            row = _own_status(db, request, me)
+            row = visible_status(db, me, parse_id(request.path_params["id"]))
+            if row is None:
+                raise not_found()
+            if not pin and row["account_id"] != me:
+                # Nothing of ours to unpin: Mastodon answers with the status as it is.
+                return json_response(entities.status(make_view(request, db, me), row["id"]))
             if pin:
+                # Mastodon's StatusPinValidator, in its order and words.
+                if row["reblog_of_id"] is not None:
+                    raise ApiError(422, "Validation failed: A boost cannot be pinned")
+                if row["account_id"] != me:
+                    raise ApiError(422, "Validation failed: Someone else's post cannot be pinned")
                 if row["visibility"] == "direct":
-                    raise ApiError(422, "Validation failed: Status can't be pinned")
+                    raise ApiError(
+                        422,
+                        "Validation failed: Posts that are only visible to mentioned users"
+                        " cannot be pinned",
+                    )
                 count = db.execute(
                     "SELECT COUNT(*) FROM statuses WHERE account_id=? AND pinned", (me,)
                 ).fetchone()[0]

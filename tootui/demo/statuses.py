@@ -22,7 +22,10 @@ from tootui.demo.web import (
     ApiError,
     Params,
     current_account,
+    cursor,
+    fetch_page,
     json_response,
+    link_header,
     make_view,
     not_found,
     params,
@@ -69,7 +72,8 @@ def _validate(request: Request, p: Params, db: sqlite3.Connection, me: int) -> N
         raise ApiError(422, "Validation failed: Visibility is not included in the list")
     reply_to = p.id("in_reply_to_id")
     if p.get("in_reply_to_id") not in (None, "") and visible_status(db, me, reply_to) is None:
-        raise not_found()
+        # Mastodon's set_thread: statuses.errors.in_reply_not_found
+        raise ApiError(404, "The post you are trying to reply to does not appear to exist.")
     for media_id in media_ids:
         owned = db.execute(
             "SELECT status_id FROM media WHERE id=? AND account_id=?", (media_id, me)
@@ -239,15 +243,24 @@ def _unbookmark(db: sqlite3.Connection, me: int, target: int, changes: Changes) 
     posting.unbookmark(db, me, target)
 
 
-def _accounts_who(table_sql: str) -> Callable[[Request], object]:
+def _accounts_who(select: str, where: str) -> Callable[[Request], object]:
+    """favourited_by / reblogged_by: paged by the favourite's (or the boost's)
+    own id, 40 to a page, `since_id` for the newer page, as Mastodon pages them."""
+
     async def endpoint(request: Request) -> Response:
         viewer = current_account(request, required=False)
+        c = cursor(await params(request), 40, 80)
         with state(request).store.tx() as db:
-            if visible_status(db, viewer, _path_id(request)) is None:
+            status_id = _path_id(request)
+            if visible_status(db, viewer, status_id) is None:
                 raise not_found()
             view = make_view(request, db, viewer)
-            ids = [r[0] for r in db.execute(table_sql, (_path_id(request),))]
-            return json_response([entities.account(view, aid) for aid in ids])
+            rows = fetch_page(db, where, {"status": status_id}, c, "r.id", select)
+            body = [entities.account(view, row["account_id"]) for row in rows]
+        ids = [row["id"] for row in rows]
+        return json_response(
+            body, headers=link_header(request, ids, prev="since_id", full=c.limit)
+        )
 
     return endpoint
 
@@ -265,12 +278,12 @@ routes = [
     Route("/api/v1/statuses/{id}/unbookmark", _action(_unbookmark), methods=["POST"]),
     Route(
         "/api/v1/statuses/{id}/favourited_by",
-        _accounts_who("SELECT account_id FROM favourites WHERE status_id=? ORDER BY id DESC"),
+        _accounts_who("r.id, r.account_id FROM favourites r", "r.status_id = :status"),
         methods=["GET"],
     ),
     Route(
         "/api/v1/statuses/{id}/reblogged_by",
-        _accounts_who("SELECT account_id FROM statuses WHERE reblog_of_id=? ORDER BY id DESC"),
+        _accounts_who("r.id, r.account_id FROM statuses r", "r.reblog_of_id = :status"),
         methods=["GET"],
     ),
 ]

@@ -1,5 +1,5 @@
-"""Streaming over Server-Sent Events: `user`, `public`, `public:local`,
-`public:remote` and `hashtag` streams, framed as Mastodon frames them.
+"""Streaming over Server-Sent Events: `user`, `user:notification`, `public`, `public:local`,
+`public:remote`, `hashtag` and `list` streams, framed as Mastodon frames them.
 """
 
 from __future__ import annotations
@@ -7,8 +7,9 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response, StreamingResponse
@@ -18,11 +19,10 @@ from tootui.demo import entities
 from tootui.demo.entities import View
 from tootui.demo.ids import parse_id
 from tootui.demo.instance_state import InstanceState
-from tootui.demo.posting import Changes
+from tootui.demo.posting import Changes, Deleted
 from tootui.demo.visibility import can_see
 from tootui.demo.web import ApiError, current_account, state
 
-HEARTBEAT_S = 15.0
 _CHANNELS = {
     "user": "user",
     "user/notification": "user:notification",
@@ -44,8 +44,13 @@ class Subscription:
     tag: str | None = None
     list_id: int | None = None
 
-    def wants_status(self, db: sqlite3.Connection, row: sqlite3.Row) -> bool:
-        if not can_see(db, self.viewer, row):
+    def wants_status(
+        self, db: sqlite3.Connection, row: sqlite3.Row | Mapping[str, Any],
+        gone: Deleted | None = None,
+    ) -> bool:
+        """Whether this stream carries the status; `gone` for one just deleted,
+        whose tags and mentions are no longer in the tables."""
+        if not can_see(db, self.viewer, row, mentioned=gone.mentioned if gone else None):
             return False
         if self.stream == "user":
             return bool(
@@ -75,6 +80,8 @@ class Subscription:
         if self.stream.endswith(":remote") and local:
             return False
         if self.stream.startswith("hashtag"):
+            if gone is not None:
+                return self.tag in gone.tags
             return bool(
                 db.execute(
                     "SELECT 1 FROM status_tags WHERE status_id=? AND name=?", (row["id"], self.tag)
@@ -104,7 +111,10 @@ class Subscription:
                             payload = entities.status_from_row(view, row, streamed=True)
                             found.append((kind, _compact(payload)))
                 for sid in changes.deleted_statuses:
-                    found.append(("delete", str(sid)))
+                    # Mastodon sends a delete only where the status had gone.
+                    gone = changes.deleted.get(sid)
+                    if gone is None or self.wants_status(db, gone.row, gone):
+                        found.append(("delete", str(sid)))
             if self.stream.startswith("user"):
                 for nid in changes.notifications:
                     row = db.execute(
@@ -133,7 +143,7 @@ async def _sse(request: Request, sub: Subscription) -> AsyncIterator[str]:
             return
         while True:
             try:
-                changes = await asyncio.wait_for(queue.get(), HEARTBEAT_S)
+                changes = await asyncio.wait_for(queue.get(), st.heartbeat_s)
             except TimeoutError:
                 yield ":\n"
                 continue
@@ -179,7 +189,9 @@ async def stream(request: Request) -> Response:
     return StreamingResponse(
         _sse(request, sub),
         media_type="text/event-stream",
-        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+        # As Mastodon's streaming server sends them (fixtures/real/streaming).
+        headers={"Cache-Control": "private, no-store", "Access-Control-Allow-Origin": "*",
+                 "X-Accel-Buffering": "no"},
     )
 
 

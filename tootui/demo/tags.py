@@ -108,7 +108,8 @@ async def followed_tags(request: Request) -> Response:
             "f.id AS fid, t.name FROM followed_tags f JOIN tags t ON t.id = f.tag_id",
         )
         body = [tag_entity(db, st.base_url, r["name"], me) for r in rows]
-    return json_response(body, headers=link_header(request, [r["fid"] for r in rows]))
+    ids = [r["fid"] for r in rows]
+    return json_response(body, headers=link_header(request, ids, prev="since_id", full=c.limit))
 
 
 routes = [

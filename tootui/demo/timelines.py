@@ -46,8 +46,19 @@ def _filters(p: Params) -> str:
     return " AND ".join(clauses) or "1"
 
 
+# What each Mastodon timeline controller repeats in its Link (`pagination_params`).
+HOME_KEEP = ("local", "limit")
+PUBLIC_KEEP = ("local", "remote", "limit", "only_media")
+TAG_KEEP = ("local", "limit", "only_media")
+
+
 async def timeline_response(
-    request: Request, where: str, args: dict[str, Any], viewer: int | None, context: str
+    request: Request,
+    where: str,
+    args: dict[str, Any],
+    viewer: int | None,
+    context: str,
+    keep: tuple[str, ...] = ("limit",),
 ) -> Response:
     """One page of statuses; the Link header follows the rows, even those a
     `hide` filter keeps out of the body, as Mastodon pages."""
@@ -61,19 +72,20 @@ async def timeline_response(
         view = make_view(request, db, viewer, context)
         body = [entities.status_from_row(view, row) for row in rows]
     body = [status for status in body if not entities.is_hidden(status)]
-    return json_response(body, headers=link_header(request, [row["id"] for row in rows]))
+    ids = [row["id"] for row in rows]
+    return json_response(body, headers=link_header(request, ids, keep=keep))
 
 
 async def home(request: Request) -> Response:
     me = current_account(request)
-    return await timeline_response(request, _HOME_SQL, {}, me, "home")
+    return await timeline_response(request, _HOME_SQL, {}, me, "home", HOME_KEEP)
 
 
 async def public(request: Request) -> Response:
     viewer = current_account(request, required=False)
     p = await params(request)
     where = f"s.visibility = 'public' AND {_filters(p)}"
-    return await timeline_response(request, where, {}, viewer, "public")
+    return await timeline_response(request, where, {}, viewer, "public", PUBLIC_KEEP)
 
 
 async def hashtag(request: Request) -> Response:
@@ -86,7 +98,7 @@ async def hashtag(request: Request) -> Response:
         f" WHERE t.status_id = s.id AND t.name IN ({placeholders}))"
     )
     return await timeline_response(
-        request, where, {f"t{i}": t for i, t in enumerate(tags)}, viewer, "public"
+        request, where, {f"t{i}": t for i, t in enumerate(tags)}, viewer, "public", TAG_KEEP
     )
 
 
@@ -106,7 +118,8 @@ async def _by_record(request: Request, table: str) -> Response:
         )
         view = make_view(request, db, me)
         body = [s for s in (entities.status(view, row["status_id"]) for row in rows) if s]
-    return json_response(body, headers=link_header(request, [row["rid"] for row in rows]))
+    ids = [row["rid"] for row in rows]
+    return json_response(body, headers=link_header(request, ids, full=c.limit))
 
 
 async def bookmarks(request: Request) -> Response:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection, Mapping
+from typing import Any
 
 # The SQL twin of `can_see`, for timelines: `s` is the statuses row, :me the viewer.
 VISIBLE_SQL = (
@@ -14,7 +16,14 @@ VISIBLE_SQL = (
 )
 
 
-def can_see(db: sqlite3.Connection, viewer_id: int | None, row: sqlite3.Row) -> bool:
+def can_see(
+    db: sqlite3.Connection,
+    viewer_id: int | None,
+    row: sqlite3.Row | Mapping[str, Any],
+    *,
+    mentioned: Collection[int] | None = None,
+) -> bool:
+    """`mentioned` stands in for the mentions table (for a deleted status)."""
     if row["visibility"] in ("public", "unlisted") or row["account_id"] == viewer_id:
         return True
     if viewer_id is None:
@@ -27,6 +36,8 @@ def can_see(db: sqlite3.Connection, viewer_id: int | None, row: sqlite3.Row) -> 
         ).fetchone()
     ):
         return True
+    if mentioned is not None:
+        return viewer_id in mentioned
     return bool(
         db.execute(
             "SELECT 1 FROM mentions WHERE status_id=? AND account_id=?", (row["id"], viewer_id)

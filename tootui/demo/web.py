@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
@@ -191,23 +191,33 @@ def fetch_page(
 
 
 def link_header(
-    request: Request, ids: list[int], *, key: Callable[[int], str] = str
+    request: Request,
+    ids: list[int],
+    *,
+    key: Callable[[int], str] = str,
+    keep: Collection[str] = ("limit",),
+    prev: str = "min_id",
+    full: int | None = None,
 ) -> dict[str, str]:
-    """`Link` with next (max_id) and prev (min_id), other parameters repeated."""
+    """Mastodon's `Link`: `next` (max_id) and `prev` (min_id, or since_id where
+    the Mastodon controller uses it).
+
+    Only the parameters in `keep` are repeated (the controller's
+    `pagination_params`; `types[]` counts as `types`), in Rails' sorted order.
+    With `full` (the page size), `next` comes only on a full page, as with
+    Mastodon's `records_continue?`; timelines and notifications leave `full`
+    out and offer `next` on every page that has rows.
+    """
     if not ids:
         return {}
-    kept = [
-        (k, v)
-        for k, v in request.query_params.multi_items()
-        if k not in ("max_id", "min_id", "since_id", "access_token")
-    ]
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k.removesuffix("[]") in keep]
     url = f"{state(request).base_url}{request.url.path}"
 
     def link(name: str, value: str) -> str:
         query = urlencode(sorted([*kept, (name, value)]))
         return f"{url}?{query}"
 
-    return {
-        "Link": f'<{link("max_id", key(ids[-1]))}>; rel="next", '
-        f'<{link("min_id", key(ids[0]))}>; rel="prev"'
-    }
+    links = [f'<{link(prev, key(ids[0]))}>; rel="prev"']
+    if full is None or len(ids) >= full:
+        links.insert(0, f'<{link("max_id", key(ids[-1]))}>; rel="next"')
+    return {"Link": ", ".join(links)}

@@ -102,6 +102,9 @@ async def websocket_stream(ws: WebSocket) -> None:
         await ws.close(code=4001)
         return
     await ws.accept(subprotocol=protocol)
+    if ws.scope.get("state", {}).get("end_stream"):
+        await ws.close()  # an injected "end the stream" fault
+        return
     subs: dict[tuple[str, ...], Subscription] = {}
     initial = ws.query_params.get("stream")
     if initial:
