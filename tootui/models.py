@@ -202,3 +202,36 @@ class Draft:
     spoiler_text: str = ""
     visibility: str | None = None
     language: str | None = None
+    # Set when the draft edits a posted status rather than making a new one.
+    edit_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    """How the user stands towards one account."""
+
+    id: str
+    following: bool = False
+    requested: bool = False
+    followed_by: bool = False
+    muting: bool = False
+    blocking: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class StatusSource:
+    """What the author typed, as `/statuses/:id/source` returns it, for editing."""
+
+    id: str
+    text: str = ""
+    spoiler_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """A status's text in another language, from the server's translation endpoint."""
+
+    content_html: str = ""
+    spoiler_text: str = ""
+    detected_source_language: str = ""
+    provider: str = ""

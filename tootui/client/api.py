@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tootui.client import transport
-from tootui.client.coerce import as_id, mapping
+from tootui.client.coerce import as_id, as_str, mapping
 from tootui.client.convert import (
     account_from_json,
     context_from_json,
@@ -24,8 +24,24 @@ from tootui.client.convert import (
     status_from_json,
     statuses_from_json,
 )
+from tootui.client.convert_entities import (
+    relationship_from_json,
+    relationships_from_json,
+    source_from_json,
+    translation_from_json,
+)
 from tootui.client.errors import ClientError, NotFoundError
-from tootui.models import Account, Context, InstanceInfo, Page, Status
+from tootui.models import (
+    Account,
+    Context,
+    Draft,
+    InstanceInfo,
+    Page,
+    Relationship,
+    Status,
+    StatusSource,
+    Translation,
+)
 
 if TYPE_CHECKING:
     from mastodon import Mastodon
@@ -144,6 +160,71 @@ class MastodonClient:
 
     def unbookmark(self, status_id: str) -> Status:
         return self._action(self._api.status_unbookmark, status_id)
+
+    def pin(self, status_id: str) -> Status:
+        return self._action(self._api.status_pin, status_id)
+
+    def unpin(self, status_id: str) -> Status:
+        return self._action(self._api.status_unpin, status_id)
+
+    # own posts
+
+    def status_source(self, status_id: str) -> StatusSource:
+        """The text as the author typed it (not the server's HTML), for editing."""
+        return source_from_json(mapping(self._call(self._api.status_source, status_id)))
+
+    def edit_status(self, status_id: str, text: str, *, spoiler_text: str = "") -> Status:
+        return status_from_json(self._call(
+            self._api.status_update, status_id, text, spoiler_text=spoiler_text
+        ))
+
+    def delete_status(self, status_id: str) -> Draft:
+        """Delete; returns what was deleted as a draft, for "delete and redraft"."""
+        data = mapping(self._call(self._api.status_delete, status_id))
+        visibility = as_str(data.get("visibility")) or None
+        return Draft(
+            text=as_str(data.get("text")),
+            in_reply_to_id=as_id(data.get("in_reply_to_id")),
+            spoiler_text=as_str(data.get("spoiler_text")),
+            visibility=visibility,
+            language=as_str(data.get("language")) or None,
+        )
+
+    def translate(self, status_id: str, lang: str | None = None) -> Translation:
+        return translation_from_json(mapping(
+            self._call(self._api.status_translate, status_id, lang=lang)
+        ))
+
+    # accounts
+
+    def relationship(self, account_id: str) -> Relationship:
+        found = relationships_from_json(
+            self._call(self._api.account_relationships, [account_id])
+        )
+        if not found:
+            raise NotFoundError(status=404)
+        return found[0]
+
+    def _relate(self, method: Callable[..., Any], account_id: str) -> Relationship:
+        return relationship_from_json(mapping(self._call(method, account_id)))
+
+    def follow(self, account_id: str) -> Relationship:
+        return self._relate(self._api.account_follow, account_id)
+
+    def unfollow(self, account_id: str) -> Relationship:
+        return self._relate(self._api.account_unfollow, account_id)
+
+    def mute(self, account_id: str) -> Relationship:
+        return self._relate(self._api.account_mute, account_id)
+
+    def unmute(self, account_id: str) -> Relationship:
+        return self._relate(self._api.account_unmute, account_id)
+
+    def block(self, account_id: str) -> Relationship:
+        return self._relate(self._api.account_block, account_id)
+
+    def unblock(self, account_id: str) -> Relationship:
+        return self._relate(self._api.account_unblock, account_id)
 
 
 def _cursor(pagination: object, key: str) -> str | None:

@@ -59,8 +59,12 @@ def _key(status: Status, local_domain: str | None) -> Hashable:
         else None
     )
     card_url = original.card.url if original.card else None
+    # The text itself changes without an edit when a translation is shown in
+    # its place (str caches its hash, so this costs little after the first time).
+    text = (hash(original.content_html), original.spoiler_text)
     # The uri tells apart equal ids from different servers (account switch).
-    return (status.cache_key, status.uri, local_domain, current_language(), poll_state, card_url)
+    return (status.cache_key, status.uri, local_domain, current_language(), poll_state, card_url,
+            text)
 
 
 def clear_cache() -> None:

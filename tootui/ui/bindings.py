@@ -28,6 +28,7 @@ class Scope(Enum):
     STATUSES = "statuses"  # the selected status of the focused timeline or thread
     COMPOSE = "compose"
     HELP = "help"
+    CONFIRM = "confirm"  # a yes/no question over the app
 
 
 SCOPE_TITLES: dict[Scope, str] = {
@@ -36,6 +37,7 @@ SCOPE_TITLES: dict[Scope, str] = {
     Scope.STATUSES: N_("Selected post"),
     Scope.COMPOSE: N_("Compose"),
     Scope.HELP: N_("Help"),
+    Scope.CONFIRM: N_("Questions"),
 }
 
 
@@ -80,8 +82,31 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("status.favourite", "f", "favourite", N_("Favourite"), Scope.STATUSES),
     KeySpec("status.boost", "b", "boost", N_("Boost"), Scope.STATUSES),
     KeySpec("status.bookmark", "B", "bookmark", N_("Bookmark"), Scope.STATUSES),
+    KeySpec("status.reply_all", "R", "post('reply_all')", N_("Reply to all"), Scope.STATUSES),
+    KeySpec("status.edit", "e", "post('edit')", N_("Edit own post"), Scope.STATUSES),
+    KeySpec("status.delete", "d", "post('delete')", N_("Delete own post"), Scope.STATUSES),
+    KeySpec("status.redraft", "D", "post('redraft')", N_("Delete and redraft"),
+            Scope.STATUSES, show=False),
+    KeySpec("status.pin", "P", "post('pin')", N_("Pin or unpin own post"), Scope.STATUSES,
+            show=False),
+    KeySpec("status.follow", "F", "post('follow')", N_("Follow or unfollow the author"),
+            Scope.STATUSES, show=False),
+    KeySpec("status.mute", "M", "post('mute')", N_("Mute or unmute the author"),
+            Scope.STATUSES, show=False),
+    KeySpec("status.block", "X", "post('block')", N_("Block or unblock the author"),
+            Scope.STATUSES, show=False),
+    KeySpec("status.copy_link", "y", "post('copy_link')", N_("Copy link"), Scope.STATUSES,
+            show=False),
+    KeySpec("status.open_in_browser", "v", "post('open_in_browser')", N_("Open in browser"),
+            Scope.STATUSES, show=False),
+    KeySpec("status.translate", "T", "post('translate')", N_("Translate"), Scope.STATUSES,
+            show=False),
     KeySpec("compose.send", "ctrl+s", "send", N_("Send"), Scope.COMPOSE, priority=True),
     KeySpec("compose.close", "escape", "close", N_("Close"), Scope.COMPOSE, key_display="esc"),
+    KeySpec("confirm.yes", "y", "answer(True)", N_("Yes"), Scope.CONFIRM,
+            key_display="y", in_palette=False),
+    KeySpec("confirm.no", "n,escape", "answer(False)", N_("No"), Scope.CONFIRM,
+            key_display="n", in_palette=False),
     KeySpec("help.close", "escape,q,question_mark", "close", N_("Close help"), Scope.HELP,
             key_display="esc", in_palette=False),
 )

@@ -7,6 +7,7 @@ does the sending, so a post that fails stays here, text intact, to try again.
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -38,6 +39,9 @@ class ComposePane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._reply_to: Status | None = None
+        # What the draft carries besides its text (reply target, visibility,
+        # the status being edited); sending puts the text area's text in it.
+        self._base = Draft()
         # One key per draft: sending again after a failure can't post twice,
         # because the server recognises the retry.
         self._idempotency_key = ""
@@ -65,17 +69,21 @@ class ComposePane(Vertical):
             # Pressing the key again must not throw away what was written.
             self.text_area.focus()
             return
-        self._reply_to = reply_to
-        self._idempotency_key = uuid.uuid4().hex
-        self._sending = False
-        title = self.query_one("#compose-title", Label)
         if reply_to is None:
-            title.update(_("New post"))
-            self.text_area.load_text("")
+            self.open_draft(Draft(), title=_("New post"))
         else:
             handle = one_line(reply_to.account.acct)
-            title.update(_("Reply to @{handle}").format(handle=handle))
-            self.text_area.load_text(f"@{handle} ")
+            self.open_draft(reply_draft(reply_to, f"@{handle} "), reply_to=reply_to,
+                            title=_("Reply to @{handle}").format(handle=handle))
+
+    def open_draft(self, draft: Draft, *, title: str, reply_to: Status | None = None) -> None:
+        """Start writing `draft` (a reply-all, an edit, a redraft) under `title`."""
+        self._reply_to = reply_to
+        self._base = draft
+        self._idempotency_key = uuid.uuid4().hex
+        self._sending = False
+        self.query_one("#compose-title", Label).update(title)
+        self.text_area.load_text(draft.text)
         self.add_class("-open")
         self.text_area.focus()
         self.text_area.move_cursor(self.text_area.document.end)
@@ -84,6 +92,7 @@ class ComposePane(Vertical):
         """Hide the pane; the draft is dropped."""
         self.remove_class("-open")
         self._reply_to = None
+        self._base = Draft()
         self._sending = False
         self.post_message(self.Closed())
 
@@ -99,11 +108,7 @@ class ComposePane(Vertical):
             self.notify(_("Write something first."), severity="warning")
             return
         self._sending = True
-        parent = self._reply_to
-        draft = Draft(text=text, in_reply_to_id=_id(parent),
-                      visibility=parent.visibility if parent is not None
-                      and parent.visibility in _NARROW_VISIBILITIES else None)
-        self.post_message(self.Submitted(draft, self._idempotency_key))
+        self.post_message(self.Submitted(replace(self._base, text=text), self._idempotency_key))
 
     def action_close(self) -> None:
         self.close()
@@ -112,6 +117,12 @@ class ComposePane(Vertical):
 # A reply to a post few people can see must not reach more people than it did;
 # a reply to a public post takes the user's own default (None).
 _NARROW_VISIBILITIES = frozenset({"unlisted", "private", "direct"})
+
+
+def reply_draft(parent: Status, text: str) -> Draft:
+    """A reply to `parent` starting with `text`, never more visible than the parent."""
+    visibility = parent.visibility if parent.visibility in _NARROW_VISIBILITIES else None
+    return Draft(text=text, in_reply_to_id=parent.id, visibility=visibility)
 
 
 def _id(status: Status | None) -> str | None:

@@ -35,6 +35,7 @@ from tootui.ui.messages import (
     Toggle,
     ToggleRequested,
 )
+from tootui.ui.post_actions import PostActions
 from tootui.ui.status_lines import make_renderer
 from tootui.ui.status_list import StatusList
 from tootui.ui.threads import reply_position, thread_rows
@@ -46,7 +47,7 @@ if TYPE_CHECKING:  # only the caller builds the client; importing it costs start
     from tootui.client.api import MastodonClient
 
 
-class MainScreen(Screen[None]):
+class MainScreen(PostActions, Screen[None]):
     """Home timeline, thread pane and compose pane, over one client."""
 
     BINDINGS = bindings_for(Scope.MAIN)
@@ -186,7 +187,10 @@ class MainScreen(Screen[None]):
         self.compose_pane.open(reply_to=message.status.original)
 
     def on_compose_pane_submitted(self, message: ComposePane.Submitted) -> None:
-        self.send_post(message.draft, message.idempotency_key)
+        if message.draft.edit_id is not None:
+            self.send_edit(message.draft)
+        else:
+            self.send_post(message.draft, message.idempotency_key)
 
     @work(thread=True, exclusive=True, group="post")
     def send_post(self, draft: Draft, idempotency_key: str) -> None:

@@ -91,3 +91,36 @@ class RequestFailed(Message):
         super().__init__()
         self.error = error
         self.posting = posting
+
+
+class PostAction(Enum):
+    """Something the user can do to a post or its author, besides the toggles."""
+
+    REPLY_ALL = "reply_all"
+    EDIT = "edit"
+    DELETE = "delete"
+    REDRAFT = "redraft"
+    PIN = "pin"
+    FOLLOW = "follow"
+    MUTE = "mute"
+    BLOCK = "block"
+    COPY_LINK = "copy_link"
+    OPEN_IN_BROWSER = "open_in_browser"
+    TRANSLATE = "translate"
+
+
+class PostActionRequested(Message):
+    """The user wants `action` done to `status` (or to its author)."""
+
+    def __init__(self, action: PostAction, status: Status) -> None:
+        super().__init__()
+        self.action = action
+        self.status = status
+
+
+class StatusDeleted(Message):
+    """The server deleted the status `status_id`."""
+
+    def __init__(self, status_id: str) -> None:
+        super().__init__()
+        self.status_id = status_id

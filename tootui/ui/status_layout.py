@@ -85,6 +85,15 @@ class StatusLayout:
         heights.insert(index, self._estimated_height(index))
         self._index.reset(heights)
 
+    def remove(self, index: int) -> None:
+        del self.statuses[index]
+        del self.depths[index]
+        del self._estimates[index]
+        del self._measured[index]
+        heights = list(self._index.heights)
+        del heights[index]
+        self._index.reset(heights)
+
     def replace(self, index: int, status: Status) -> None:
         """Put a new version of a status in place; it is measured again."""
         self.statuses[index] = status
