@@ -198,3 +198,24 @@ async def test_block_asks_then_blocks(app: TootuiApp, server_view: MastodonClien
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmScreen)
         assert not server_view.relationship(author.id).blocking
+
+
+async def test_s_reveals_and_hides_a_content_warning(
+    app: TootuiApp, server_view: MastodonClient
+) -> None:
+    status = server_view.post_status("the hidden words", spoiler_text="spoilers ahead")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        timeline = main_screen(app).timeline
+        assert timeline.statuses[0].id == status.id
+        shown = "\n".join(timeline.lines_of(0))
+        assert "spoilers ahead" in shown
+        assert "the hidden words" not in shown
+        assert "press s to show" in screen_text(app)
+        await pilot.press("s")
+        await settle(pilot)
+        assert "the hidden words" in "\n".join(timeline.lines_of(0))
+        assert "the hidden words" in screen_text(app)
+        await pilot.press("s")
+        await settle(pilot)
+        assert "the hidden words" not in screen_text(app)

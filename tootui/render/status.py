@@ -42,6 +42,8 @@ class RenderedStatus:
     extras: tuple[Text, ...]
     links: tuple[LinkTarget, ...]
     created_at: datetime | None
+    # The first `media_count` extras are the attachments (hidden when sensitive).
+    media_count: int = 0
 
 
 _cache: OrderedDict[Hashable, RenderedStatus] = OrderedDict()
@@ -127,6 +129,7 @@ def _render(status: Status, local_domain: str | None) -> RenderedStatus:
         extras=tuple(extras),
         links=tuple(links),
         created_at=original.created_at,
+        media_count=len(original.media_attachments),
     )
 
 

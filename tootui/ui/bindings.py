@@ -82,6 +82,8 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("status.favourite", "f", "favourite", N_("Favourite"), Scope.STATUSES),
     KeySpec("status.boost", "b", "boost", N_("Boost"), Scope.STATUSES),
     KeySpec("status.bookmark", "B", "bookmark", N_("Bookmark"), Scope.STATUSES),
+    KeySpec("status.reveal", "s", "toggle_hidden", N_("Show or hide content warning"),
+            Scope.STATUSES),
     KeySpec("status.reply_all", "R", "post('reply_all')", N_("Reply to all"), Scope.STATUSES),
     KeySpec("status.edit", "e", "post('edit')", N_("Edit own post"), Scope.STATUSES),
     KeySpec("status.delete", "d", "post('delete')", N_("Delete own post"), Scope.STATUSES),

@@ -241,6 +241,16 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
     def action_bookmark(self) -> None:
         self._toggle(Toggle.BOOKMARK)
 
+    def action_toggle_hidden(self) -> None:
+        """Show a content warning's text (or sensitive media), or hide it again."""
+        index = self._selected
+        if not self._layout.statuses or not self._layout.toggle_hidden(index):
+            return
+        self._measure(index)
+        self._sync_virtual_size()
+        self._scroll_to_selected()
+        self.refresh()
+
     def action_post(self, action: str) -> None:
         """One of the `PostAction`s, by value (bindings name them as strings)."""
         if (status := self.selected_status) is not None:
