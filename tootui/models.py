@@ -219,6 +219,15 @@ class Relationship:
 
 
 @dataclass(frozen=True, slots=True)
+class Preferences:
+    """The user's posting defaults, from `/api/v1/preferences`."""
+
+    visibility: str = "public"
+    sensitive: bool = False
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class StatusSource:
     """What the author typed, as `/statuses/:id/source` returns it, for editing."""
 

@@ -25,6 +25,7 @@ from tootui.client.convert import (
     statuses_from_json,
 )
 from tootui.client.convert_entities import (
+    preferences_from_json,
     relationship_from_json,
     relationships_from_json,
     source_from_json,
@@ -37,6 +38,7 @@ from tootui.models import (
     Draft,
     InstanceInfo,
     Page,
+    Preferences,
     Relationship,
     Status,
     StatusSource,
@@ -114,6 +116,10 @@ class MastodonClient:
             older=_cursor(getattr(result, "_pagination_next", None), "max_id"),
             newer=_cursor(getattr(result, "_pagination_prev", None), "min_id"),
         )
+
+    def preferences(self) -> Preferences:
+        """The user's posting defaults (visibility, language) set on the server."""
+        return preferences_from_json(mapping(self._call(self._api.preferences)))
 
     def status(self, status_id: str) -> Status:
         return status_from_json(self._call(self._api.status, status_id))

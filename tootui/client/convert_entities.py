@@ -11,7 +11,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from tootui.client.coerce import as_bool, as_id, as_str, items, mapping
-from tootui.models import Relationship, StatusSource, Translation
+from tootui.models import Preferences, Relationship, StatusSource, Translation
+
+VISIBILITIES = ("public", "unlisted", "private", "direct")
 
 
 def relationship_from_json(data: Mapping[str, Any]) -> Relationship:
@@ -43,4 +45,13 @@ def translation_from_json(data: Mapping[str, Any]) -> Translation:
         spoiler_text=as_str(data.get("spoiler_text")),
         detected_source_language=as_str(data.get("detected_source_language")),
         provider=as_str(data.get("provider")),
+    )
+
+
+def preferences_from_json(data: Mapping[str, Any]) -> Preferences:
+    visibility = as_str(data.get("posting:default:visibility"))
+    return Preferences(
+        visibility=visibility if visibility in VISIBILITIES else "public",
+        sensitive=as_bool(data.get("posting:default:sensitive")),
+        language=as_str(data.get("posting:default:language")) or None,
     )

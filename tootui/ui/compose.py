@@ -2,6 +2,8 @@
 
 It holds the draft and says when the user wants it sent or closed; the screen
 does the sending, so a post that fails stays here, text intact, to try again.
+Above the text: a counter that follows the server's rules (`post_length`),
+and the options row (content warning, visibility, language).
 """
 
 from __future__ import annotations
@@ -9,14 +11,18 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Label, TextArea
+from textual.widgets import Input, Label, TextArea
 
 from tootui.i18n import _
-from tootui.models import Draft, Status
+from tootui.l10n import count
+from tootui.models import Draft, InstanceInfo, Preferences, Status
+from tootui.post_length import post_length
 from tootui.ui.bindings import Scope, bindings_for
+from tootui.ui.compose_options import ComposeOptions
 from tootui.ui.status_lines import one_line
 
 
@@ -46,9 +52,17 @@ class ComposePane(Vertical):
         # because the server recognises the retry.
         self._idempotency_key = ""
         self._sending = False
+        # The server's rules and the user's defaults; the screen sets them
+        # once it has asked the server, until then Mastodon's own defaults.
+        self.instance: InstanceInfo | None = None
+        self.preferences: Preferences | None = None
+        self._shown_visibility = "public"
 
     def compose(self) -> ComposeResult:
-        yield Label(id="compose-title")
+        with Horizontal(id="compose-head"):
+            yield Label(id="compose-title")
+            yield Label(id="compose-counter")
+        yield ComposeOptions(id="compose-options")
         yield TextArea(id="compose-text", soft_wrap=True, show_line_numbers=False)
 
     @property
@@ -62,6 +76,28 @@ class ComposePane(Vertical):
     @property
     def text_area(self) -> TextArea:
         return self.query_one("#compose-text", TextArea)
+
+    @property
+    def options(self) -> ComposeOptions:
+        return self.query_one(ComposeOptions)
+
+    @property
+    def max_characters(self) -> int:
+        return self.instance.max_characters if self.instance else 500
+
+    def length(self) -> int:
+        """The draft's length as the server counts it (text and content warning)."""
+        url_length = self.instance.characters_reserved_per_url if self.instance else 23
+        spoiler, _visibility, _language = self.options.values()
+        return post_length(self.text_area.text, spoiler, url_length=url_length)
+
+    @on(TextArea.Changed)
+    @on(Input.Changed, "#compose-cw")
+    def _update_counter(self) -> None:
+        left = self.max_characters - self.length()
+        counter = self.query_one("#compose-counter", Label)
+        counter.update(count(left))
+        counter.set_class(left < 0, "-over")
 
     def open(self, reply_to: Status | None = None) -> None:
         """Start a new draft, a reply to `reply_to` if given, and focus it."""
@@ -83,7 +119,13 @@ class ComposePane(Vertical):
         self._idempotency_key = uuid.uuid4().hex
         self._sending = False
         self.query_one("#compose-title", Label).update(title)
+        prefs = self.preferences or Preferences()
+        # A reply keeps its parent's narrower visibility; otherwise the user's default.
+        self._shown_visibility = draft.visibility or prefs.visibility
+        self.options.load(spoiler_text=draft.spoiler_text, visibility=self._shown_visibility,
+                          language=draft.language or prefs.language)
         self.text_area.load_text(draft.text)
+        self._update_counter()
         self.add_class("-open")
         self.text_area.focus()
         self.text_area.move_cursor(self.text_area.document.end)
@@ -107,8 +149,19 @@ class ComposePane(Vertical):
         if not text.strip():
             self.notify(_("Write something first."), severity="warning")
             return
+        if self.length() > self.max_characters:
+            self.notify(_("Too long: this server takes at most {n} characters.").format(
+                n=count(self.max_characters)), severity="warning")
+            return
         self._sending = True
-        self.post_message(self.Submitted(replace(self._base, text=text), self._idempotency_key))
+        spoiler, visibility, language = self.options.values()
+        if self.preferences is None and visibility == self._shown_visibility:
+            # The user's default is not known yet and they chose nothing:
+            # let the server apply its own default rather than guess "public".
+            visibility = self._base.visibility
+        draft = replace(self._base, text=text, spoiler_text=spoiler, visibility=visibility,
+                        language=language)
+        self.post_message(self.Submitted(draft, self._idempotency_key))
 
     def action_close(self) -> None:
         self.close()

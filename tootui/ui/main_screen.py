@@ -77,6 +77,7 @@ class MainScreen(PostActions, Screen[None]):
         self.thread.border_title = _("Thread")
         self.timeline.focus()
         self.load_home()
+        self.load_posting_settings()
 
     @property
     def timeline(self) -> StatusList:

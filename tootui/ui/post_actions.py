@@ -18,7 +18,7 @@ from textual import work
 
 from tootui.client.errors import ClientError
 from tootui.i18n import _
-from tootui.models import Account, Draft, Status
+from tootui.models import Account, Draft, InstanceInfo, Preferences, Status
 from tootui.ui.compose import ComposePane, reply_draft
 from tootui.ui.confirm import ConfirmScreen
 from tootui.ui.messages import (
@@ -92,6 +92,24 @@ class PostActions(_Base):
 
     def _failed(self, error: ClientError) -> None:
         self.post_message(RequestFailed(error))
+
+    # -- posting settings ----------------------------------------------
+
+    @work(thread=True, group="posting-settings")
+    def load_posting_settings(self) -> None:
+        """The server's limits and the user's defaults, for the compose pane."""
+        try:
+            instance = self.client.instance()
+            preferences = self.client.preferences()
+        except ClientError:
+            # Not worth a toast: the pane falls back to Mastodon's defaults and
+            # the server still checks what is sent.
+            return
+        self._on_ui(self._set_posting_settings, instance, preferences)
+
+    def _set_posting_settings(self, instance: InstanceInfo, preferences: Preferences) -> None:
+        self.compose_pane.instance = instance
+        self.compose_pane.preferences = preferences
 
     # -- replying and editing --------------------------------------------
 
