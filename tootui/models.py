@@ -219,6 +219,15 @@ class Relationship:
 
 
 @dataclass(frozen=True, slots=True)
+class StatusEdit:
+    """One version of an edited status, as its edit history lists it."""
+
+    created_at: datetime | None = None
+    content_html: str = ""
+    spoiler_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Preferences:
     """The user's posting defaults, from `/api/v1/preferences`."""
 

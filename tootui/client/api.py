@@ -21,10 +21,12 @@ from tootui.client.convert import (
     account_from_json,
     context_from_json,
     instance_from_json,
+    poll_from_json,
     status_from_json,
     statuses_from_json,
 )
 from tootui.client.convert_entities import (
+    edits_from_json,
     preferences_from_json,
     relationship_from_json,
     relationships_from_json,
@@ -38,9 +40,11 @@ from tootui.models import (
     Draft,
     InstanceInfo,
     Page,
+    Poll,
     Preferences,
     Relationship,
     Status,
+    StatusEdit,
     StatusSource,
     Translation,
 )
@@ -195,6 +199,14 @@ class MastodonClient:
             visibility=visibility,
             language=as_str(data.get("language")) or None,
         )
+
+    def history(self, status_id: str) -> tuple[StatusEdit, ...]:
+        """Every version of an edited status, oldest first."""
+        return edits_from_json(self._call(self._api.status_history, status_id))
+
+    def vote(self, poll_id: str, choices: list[int]) -> Poll:
+        """Vote for the options at `choices` (indices); returns the poll with its new counts."""
+        return poll_from_json(mapping(self._call(self._api.poll_vote, poll_id, choices)))
 
     def translate(self, status_id: str, lang: str | None = None) -> Translation:
         return translation_from_json(mapping(

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from tootui.client.coerce import as_bool, as_id, as_str, items, mapping
-from tootui.models import Preferences, Relationship, StatusSource, Translation
+from tootui.client.coerce import as_bool, as_datetime, as_id, as_str, items, mapping
+from tootui.models import Preferences, Relationship, StatusEdit, StatusSource, Translation
 
 VISIBILITIES = ("public", "unlisted", "private", "direct")
 
@@ -54,4 +54,16 @@ def preferences_from_json(data: Mapping[str, Any]) -> Preferences:
         visibility=visibility if visibility in VISIBILITIES else "public",
         sensitive=as_bool(data.get("posting:default:sensitive")),
         language=as_str(data.get("posting:default:language")) or None,
+    )
+
+
+def edits_from_json(data: object) -> tuple[StatusEdit, ...]:
+    """An edit history, oldest version first (as the server lists it)."""
+    return tuple(
+        StatusEdit(
+            created_at=as_datetime(entry.get("created_at")),
+            content_html=as_str(entry.get("content")),
+            spoiler_text=as_str(entry.get("spoiler_text")),
+        )
+        for entry in (mapping(item) for item in items(data))
     )

@@ -29,6 +29,7 @@ class Scope(Enum):
     COMPOSE = "compose"
     HELP = "help"
     CONFIRM = "confirm"  # a yes/no question over the app
+    DIALOG = "dialog"  # the lists opened from a post: links, media, poll, details
 
 
 SCOPE_TITLES: dict[Scope, str] = {
@@ -38,6 +39,7 @@ SCOPE_TITLES: dict[Scope, str] = {
     Scope.COMPOSE: N_("Compose"),
     Scope.HELP: N_("Help"),
     Scope.CONFIRM: N_("Questions"),
+    Scope.DIALOG: N_("Lists opened from a post"),
 }
 
 
@@ -84,6 +86,14 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("status.bookmark", "B", "bookmark", N_("Bookmark"), Scope.STATUSES),
     KeySpec("status.reveal", "s", "toggle_hidden", N_("Show or hide content warning"),
             Scope.STATUSES),
+    KeySpec("status.links", "o", "post('links')", N_("Links, mentions and hashtags"),
+            Scope.STATUSES, show=False),
+    KeySpec("status.media", "m", "post('media')", N_("Media and alt text"), Scope.STATUSES,
+            show=False),
+    KeySpec("status.vote", "p", "post('vote')", N_("Vote in the poll"), Scope.STATUSES,
+            show=False),
+    KeySpec("status.details", "i", "post('details')", N_("Exact time and edit history"),
+            Scope.STATUSES, show=False),
     KeySpec("status.reply_all", "R", "post('reply_all')", N_("Reply to all"), Scope.STATUSES),
     KeySpec("status.edit", "e", "post('edit')", N_("Edit own post"), Scope.STATUSES),
     KeySpec("status.delete", "d", "post('delete')", N_("Delete own post"), Scope.STATUSES),
@@ -109,6 +119,9 @@ KEYS: tuple[KeySpec, ...] = (
             key_display="y", in_palette=False),
     KeySpec("confirm.no", "n,escape", "answer(False)", N_("No"), Scope.CONFIRM,
             key_display="n", in_palette=False),
+    KeySpec("dialog.close", "escape,q", "close", N_("Close"), Scope.DIALOG,
+            key_display="esc", in_palette=False),
+    KeySpec("dialog.submit", "ctrl+s", "submit", N_("Vote"), Scope.DIALOG, in_palette=False),
     KeySpec("help.close", "escape,q,question_mark", "close", N_("Close help"), Scope.HELP,
             key_display="esc", in_palette=False),
 )

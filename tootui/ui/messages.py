@@ -107,6 +107,10 @@ class PostAction(Enum):
     COPY_LINK = "copy_link"
     OPEN_IN_BROWSER = "open_in_browser"
     TRANSLATE = "translate"
+    LINKS = "links"
+    MEDIA = "media"
+    VOTE = "vote"
+    DETAILS = "details"
 
 
 class PostActionRequested(Message):

@@ -10,7 +10,6 @@ posted as a message or handed to the UI thread. Actions that cannot be undone
 
 from __future__ import annotations
 
-import webbrowser
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +27,7 @@ from tootui.ui.messages import (
     StatusDeleted,
     StatusUpdated,
 )
+from tootui.ui.post_dialogs import PostDialogs
 from tootui.ui.status_lines import one_line
 from tootui.ui.status_list import StatusList
 from tootui.ui.translations import Translations
@@ -42,7 +42,7 @@ else:
     _Base = object
 
 
-class PostActions(_Base):
+class PostActions(PostDialogs, _Base):
     """Handlers for post actions; the screen provides `client` and `compose_pane`."""
 
     client: MastodonClient
@@ -66,6 +66,10 @@ class PostActions(_Base):
             PostAction.COPY_LINK: self._copy_link,
             PostAction.OPEN_IN_BROWSER: self._open_in_browser,
             PostAction.TRANSLATE: self._translate,
+            PostAction.LINKS: self._links,
+            PostAction.MEDIA: self._media,
+            PostAction.VOTE: self._vote,
+            PostAction.DETAILS: self._details,
         }
         handlers[message.action](status)
 
@@ -79,9 +83,6 @@ class PostActions(_Base):
         if self._me is None:
             self._me = self.client.verify_credentials()
         return self._me
-
-    def _on_ui(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-        self.app.call_from_thread(callback, *args, **kwargs)
 
     def _own(self, status: Status) -> bool:
         """True for the user's own post; says so in the status bar otherwise."""
@@ -285,13 +286,6 @@ class PostActions(_Base):
             self.notify(_("This post has no link."), severity="warning")
             return
         self._launch_browser(url)
-
-    @work(thread=True, group="browser")
-    def _launch_browser(self, url: str) -> None:
-        # Starting a browser can take a while: never on the UI thread.
-        if not webbrowser.open(url):
-            self._on_ui(self.notify, _("No browser could be started; the link is {url}")
-                        .format(url=one_line(url)), severity="warning")
 
     # -- translation -------------------------------------------------------
 
