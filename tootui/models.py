@@ -194,6 +194,31 @@ class Page:
 
 
 @dataclass(frozen=True, slots=True)
+class MediaDraft:
+    """A file to attach to a draft, with its alt text."""
+
+    path: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PollDraft:
+    """A poll to attach to a draft: 2 to 4 options, how long it runs."""
+
+    options: tuple[str, ...] = ()
+    expires_in: int = 86_400  # seconds
+    multiple: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduledPost:
+    """A post the server will publish later (`scheduled_at`), not yet a status."""
+
+    id: str
+    scheduled_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Draft:
     """What the user is writing, independent of any widget."""
 
@@ -204,6 +229,9 @@ class Draft:
     language: str | None = None
     # Set when the draft edits a posted status rather than making a new one.
     edit_id: str | None = None
+    poll: PollDraft | None = None
+    media: tuple[MediaDraft, ...] = ()
+    scheduled_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -151,6 +151,7 @@ async def test_pin_and_unpin_own_post(app: TootuiApp, server_view: MastodonClien
         await settle(pilot)
         assert server_view.status(status.id).pinned
         assert main_screen(app).timeline.statuses[0].pinned
+        assert "pinned" in main_screen(app).timeline.lines_of(0)[-2]
         await pilot.press("P")
         await settle(pilot)
         assert not server_view.status(status.id).pinned

@@ -138,7 +138,9 @@ async def test_i_shows_exact_time_and_edit_history(
     server_view.edit_status(status.id, "second words")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert main_screen(app).timeline.statuses[0].edited_at is not None
+        timeline = main_screen(app).timeline
+        assert timeline.statuses[0].edited_at is not None
+        assert "edited" in timeline.lines_of(0)[-2]
         await pilot.press("i")
         await settle(pilot)
         assert isinstance(app.screen, DetailsScreen)

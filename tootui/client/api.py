@@ -12,15 +12,19 @@ methods, so callers depend on the method set, not on this class.
 
 from __future__ import annotations
 
+import io
+import mimetypes
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tootui.client import transport
-from tootui.client.coerce import as_id, as_str, mapping
+from tootui.client.coerce import as_datetime, as_id, as_str, mapping
 from tootui.client.convert import (
     account_from_json,
     context_from_json,
     instance_from_json,
+    media_from_json,
     poll_from_json,
     status_from_json,
     statuses_from_json,
@@ -39,10 +43,12 @@ from tootui.models import (
     Context,
     Draft,
     InstanceInfo,
+    MediaAttachment,
     Page,
     Poll,
     Preferences,
     Relationship,
+    ScheduledPost,
     Status,
     StatusEdit,
     StatusSource,
@@ -147,6 +153,43 @@ class MastodonClient:
             language=language,
             idempotency_key=idempotency_key,
         ))
+
+    def upload_media(self, path: str, description: str = "") -> MediaAttachment:
+        """Upload the file at `path` (read here, in the worker) with its alt text."""
+        try:
+            data = Path(path).read_bytes()
+        except OSError as error:
+            raise ClientError(f"{Path(path).name}: {error.strerror or error}") from error
+        return media_from_json(mapping(self._call(
+            self._api.media_post, io.BytesIO(data),
+            mime_type=mimetypes.guess_type(path)[0] or "application/octet-stream",
+            description=description or None, file_name=Path(path).name,
+        )))
+
+    def send_draft(self, draft: Draft, *,
+                   idempotency_key: str | None = None) -> Status | ScheduledPost:
+        """Post everything a draft holds: media (uploaded first), poll, schedule."""
+        media_ids = [self.upload_media(item.path, item.description).id for item in draft.media]
+        poll = None
+        if draft.poll is not None:
+            poll = self._api.make_poll(list(draft.poll.options), draft.poll.expires_in,
+                                       multiple=draft.poll.multiple)
+        result = mapping(self._call(
+            self._api.status_post,
+            draft.text,
+            in_reply_to_id=draft.in_reply_to_id,
+            media_ids=media_ids or None,
+            visibility=draft.visibility,
+            spoiler_text=draft.spoiler_text or None,
+            language=draft.language,
+            idempotency_key=idempotency_key,
+            scheduled_at=draft.scheduled_at,
+            poll=poll,
+        ))
+        if "scheduled_at" in result and "content" not in result:
+            return ScheduledPost(id=as_id(result.get("id")) or "",
+                                 scheduled_at=as_datetime(result.get("scheduled_at")))
+        return status_from_json(result)
 
     def _action(self, method: Callable[..., Any], status_id: str) -> Status:
         # A boost answers with the new wrapper status; callers want the

@@ -10,19 +10,23 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, TextArea
 
 from tootui.i18n import _
-from tootui.l10n import count
-from tootui.models import Draft, InstanceInfo, Preferences, Status
+from tootui.l10n import count, exact_time
+from tootui.models import Draft, InstanceInfo, MediaDraft, PollDraft, Preferences, Status
 from tootui.post_length import post_length
 from tootui.ui.bindings import Scope, bindings_for
+from tootui.ui.compose_extras import MediaEditor, PollEditor, ScheduleEditor
 from tootui.ui.compose_options import ComposeOptions
+from tootui.ui.external_editor import EditorFailed, edit_text
 from tootui.ui.status_lines import one_line
 
 
@@ -57,12 +61,17 @@ class ComposePane(Vertical):
         self.instance: InstanceInfo | None = None
         self.preferences: Preferences | None = None
         self._shown_visibility = "public"
+        # Poll, media and schedule: set in their dialogs, sent with the text.
+        self._poll: PollDraft | None = None
+        self._media: list[MediaDraft] = []
+        self._scheduled_at: datetime | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="compose-head"):
             yield Label(id="compose-title")
             yield Label(id="compose-counter")
         yield ComposeOptions(id="compose-options")
+        yield Label(id="compose-extras")
         yield TextArea(id="compose-text", soft_wrap=True, show_line_numbers=False)
 
     @property
@@ -125,6 +134,9 @@ class ComposePane(Vertical):
         self.options.load(spoiler_text=draft.spoiler_text, visibility=self._shown_visibility,
                           language=draft.language or prefs.language)
         self.text_area.load_text(draft.text)
+        self._poll, self._media = draft.poll, list(draft.media)
+        self._scheduled_at = draft.scheduled_at
+        self._show_extras()
         self._update_counter()
         self.add_class("-open")
         self.text_area.focus()
@@ -135,6 +147,7 @@ class ComposePane(Vertical):
         self.remove_class("-open")
         self._reply_to = None
         self._base = Draft()
+        self._poll, self._media, self._scheduled_at = None, [], None
         self._sending = False
         self.post_message(self.Closed())
 
@@ -160,11 +173,76 @@ class ComposePane(Vertical):
             # let the server apply its own default rather than guess "public".
             visibility = self._base.visibility
         draft = replace(self._base, text=text, spoiler_text=spoiler, visibility=visibility,
-                        language=language)
+                        language=language, poll=self._poll, media=tuple(self._media),
+                        scheduled_at=self._scheduled_at)
         self.post_message(self.Submitted(draft, self._idempotency_key))
 
     def action_close(self) -> None:
         self.close()
+
+    # -- poll, media, schedule, editor -----------------------------------
+
+    def _show_extras(self) -> None:
+        parts: list[str] = []
+        if self._poll is not None and self._poll.options:
+            kind = _("multiple choice") if self._poll.multiple else _("one choice")
+            parts.append(_("Poll: {options} ({kind})").format(
+                options=" / ".join(one_line(o) for o in self._poll.options), kind=kind))
+        for item in self._media:
+            alt = one_line(item.description) or _("[no alt text]")
+            parts.append(f"▣ {one_line(Path(item.path).name)}: {alt}")
+        if self._scheduled_at is not None:
+            parts.append(_("Scheduled for {when}").format(when=exact_time(self._scheduled_at)))
+        label = self.query_one("#compose-extras", Label)
+        label.update(" · ".join(parts))
+        label.display = bool(parts)
+
+    def action_poll(self) -> None:
+        def done(poll: object) -> None:
+            if isinstance(poll, PollDraft):
+                self._poll = poll if poll.options else None
+                self._show_extras()
+
+        self.app.push_screen(PollEditor(self._poll), done)
+
+    def action_attach(self) -> None:
+        limit = self.instance.max_media_attachments if self.instance else 4
+        if len(self._media) >= limit:
+            self.notify(_("This server takes at most {n} attachments.").format(n=count(limit)),
+                        severity="warning")
+            return
+
+        def done(item: object) -> None:
+            if isinstance(item, MediaDraft):
+                self._media.append(item)
+                self._show_extras()
+
+        self.app.push_screen(MediaEditor(), done)
+
+    def action_schedule(self) -> None:
+        def done(when: object) -> None:
+            if isinstance(when, datetime):
+                self._scheduled_at = when
+            elif when is False:
+                self._scheduled_at = None
+            self._show_extras()
+
+        self.app.push_screen(ScheduleEditor(), done)
+
+    def action_external_editor(self) -> None:
+        """Hand the text to `$EDITOR` (the terminal too) and take back what it saved."""
+        try:
+            with self.app.suspend():
+                edited = edit_text(self.text_area.text)
+        except SuspendNotSupported:
+            self.notify(_("An external editor cannot run in this terminal."),
+                        severity="warning")
+            return
+        except EditorFailed as error:
+            self.notify(str(error), severity="error")
+            return
+        self.text_area.load_text(edited)
+        self.text_area.move_cursor(self.text_area.document.end)
 
 
 # A reply to a post few people can see must not reach more people than it did;

@@ -188,8 +188,11 @@ class MainScreen(PostActions, Screen[None]):
         self.compose_pane.open(reply_to=message.status.original)
 
     def on_compose_pane_submitted(self, message: ComposePane.Submitted) -> None:
-        if message.draft.edit_id is not None:
-            self.send_edit(message.draft)
+        draft = message.draft
+        if draft.edit_id is not None:
+            self.send_edit(draft)
+        elif draft.poll is not None or draft.media or draft.scheduled_at is not None:
+            self.send_rich_draft(draft, message.idempotency_key)
         else:
             self.send_post(message.draft, message.idempotency_key)
 

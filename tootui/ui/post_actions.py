@@ -17,7 +17,15 @@ from textual import work
 
 from tootui.client.errors import ClientError
 from tootui.i18n import _
-from tootui.models import Account, Draft, InstanceInfo, Preferences, Status
+from tootui.l10n import exact_time
+from tootui.models import (
+    Account,
+    Draft,
+    InstanceInfo,
+    Preferences,
+    ScheduledPost,
+    Status,
+)
 from tootui.ui.compose import ComposePane, reply_draft
 from tootui.ui.confirm import ConfirmScreen
 from tootui.ui.messages import (
@@ -25,6 +33,7 @@ from tootui.ui.messages import (
     PostActionRequested,
     RequestFailed,
     StatusDeleted,
+    StatusPosted,
     StatusUpdated,
 )
 from tootui.ui.post_dialogs import PostDialogs
@@ -158,6 +167,23 @@ class PostActions(PostDialogs, _Base):
             return
         self.post_message(StatusUpdated(status))
         self._on_ui(self._edited)
+
+    @work(thread=True, exclusive=True, group="post")
+    def send_rich_draft(self, draft: Draft, idempotency_key: str) -> None:
+        """Send a draft with media, a poll or a schedule (uploads come first)."""
+        try:
+            result = self.client.send_draft(draft, idempotency_key=idempotency_key)
+        except ClientError as error:
+            self.post_message(RequestFailed(error, posting=True))
+            return
+        if isinstance(result, Status):
+            self.post_message(StatusPosted(result))
+        else:
+            self._on_ui(self._scheduled, result)
+
+    def _scheduled(self, scheduled: ScheduledPost) -> None:
+        self.compose_pane.close()
+        self.notify(_("Scheduled for {when}.").format(when=exact_time(scheduled.scheduled_at)))
 
     def _edited(self) -> None:
         self.compose_pane.close()

@@ -121,12 +121,16 @@ def meta_line(status: Status, palette: Palette) -> Text:
     line.append(f"↩ {count(original.replies_count)}   ")
     line.append(f"⇄ {count(original.reblogs_count)}   ")
     line.append(f"★ {count(original.favourites_count)}")
+    if original.edited_at is not None:
+        # Says so, and where to look: `i` shows every version.
+        line.append("   " + _("edited"))
     markers = [
         label
         for flag, label in (
             (original.favourited, _("favourited")),
             (original.reblogged, _("boosted")),
             (original.bookmarked, _("bookmarked")),
+            (original.pinned, _("pinned")),
         )
         if flag
     ]
