@@ -151,3 +151,26 @@ async def test_i_shows_exact_time_and_edit_history(
         assert shown.index("second words") < shown.index("first words")
         await pilot.press("escape")
         assert not isinstance(app.screen, DetailsScreen)
+
+
+async def test_ctrl_b_boosts_with_the_chosen_visibility(
+    demo_server: DemoServer, app: TootuiApp, server_view: MastodonClient
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        target = main_screen(app).timeline.statuses[0]
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "Followers only" in screen_text(app)
+        assert "Private mention" not in screen_text(app)
+        await pilot.press("down", "down", "enter")  # public, quiet public, followers only
+        await settle(pilot)
+        assert server_view.status(target.id).reblogged
+        assert main_screen(app).timeline.statuses[0].reblogged
+    import sqlite3
+
+    with sqlite3.connect(demo_server.db_path) as db:
+        (visibility,) = db.execute(
+            "SELECT visibility FROM statuses WHERE reblog_of_id=?", (int(target.id),)).fetchone()
+    assert visibility == "private"

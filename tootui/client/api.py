@@ -205,6 +205,11 @@ class MastodonClient:
     def reblog(self, status_id: str) -> Status:
         return self._action(self._api.status_reblog, status_id)
 
+    def reblog_as(self, status_id: str, visibility: str) -> Status:
+        """Boost with a visibility of its own: public, unlisted or private."""
+        return self._action(
+            lambda sid: self._api.status_reblog(sid, visibility=visibility), status_id)
+
     def unreblog(self, status_id: str) -> Status:
         return self._action(self._api.status_unreblog, status_id)
 

@@ -83,6 +83,8 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("status.reply", "r", "reply", N_("Reply"), Scope.STATUSES),
     KeySpec("status.favourite", "f", "favourite", N_("Favourite"), Scope.STATUSES),
     KeySpec("status.boost", "b", "boost", N_("Boost"), Scope.STATUSES),
+    KeySpec("status.boost_as", "ctrl+b", "post('boost_as')", N_("Boost with a chosen visibility"),
+            Scope.STATUSES, show=False),
     KeySpec("status.bookmark", "B", "bookmark", N_("Bookmark"), Scope.STATUSES),
     KeySpec("status.reveal", "s", "toggle_hidden", N_("Show or hide content warning"),
             Scope.STATUSES),

@@ -96,6 +96,7 @@ class RequestFailed(Message):
 class PostAction(Enum):
     """Something the user can do to a post or its author, besides the toggles."""
 
+    BOOST_AS = "boost_as"
     REPLY_ALL = "reply_all"
     EDIT = "edit"
     DELETE = "delete"

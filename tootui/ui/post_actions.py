@@ -64,6 +64,7 @@ class PostActions(PostDialogs, _Base):
     def on_post_action_requested(self, message: PostActionRequested) -> None:
         status = message.status.original
         handlers: dict[PostAction, Callable[[Status], Any]] = {
+            PostAction.BOOST_AS: self._boost_as,
             PostAction.REPLY_ALL: self._reply_all,
             PostAction.EDIT: self._edit,
             PostAction.DELETE: lambda s: self._ask_delete(s, redraft=False),

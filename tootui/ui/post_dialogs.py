@@ -25,6 +25,7 @@ from tootui.render.blurhash import average_colour
 from tootui.render.extras import media_lines
 from tootui.render.html import LinkTarget
 from tootui.ui.choice_list import ChoiceScreen
+from tootui.ui.compose_options import VISIBILITY_LABELS
 from tootui.ui.messages import RequestFailed, StatusUpdated
 from tootui.ui.poll_vote import PollScreen
 from tootui.ui.post_details import DetailsScreen
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
+# Mastodon lets a boost be public, unlisted or private, never direct.
+BOOST_VISIBILITIES = frozenset({"public", "unlisted", "private"})
 _KIND_MARKS = {"link": "🔗", "mention": "@", "hashtag": "#"}
 
 
@@ -84,6 +87,31 @@ class PostDialogs(_Base):
         self.app.push_screen(ChoiceScreen(_("Media in this post"), choices,
                                           hint=_("enter: open in a viewer · esc: close")),
                              chosen)
+
+    # -- boosting with a visibility ---------------------------------------
+
+    def _boost_as(self, status: Status) -> None:
+        if status.reblogged:
+            self.notify(_("Already boosted: b undoes the boost."), severity="warning")
+            return
+        choices = [(_(label), value) for value, label in VISIBILITY_LABELS
+                   if value in BOOST_VISIBILITIES]
+
+        def chosen(visibility: str | None) -> None:
+            if visibility is not None:
+                self._send_boost(status, visibility)
+
+        self.app.push_screen(ChoiceScreen(_("Boost as"), choices,
+                                          hint=_("enter: boost · esc: cancel")), chosen)
+
+    @work(thread=True, group="boost")
+    def _send_boost(self, status: Status, visibility: str) -> None:
+        try:
+            updated = self.client.reblog_as(status.id, visibility)
+        except ClientError as error:
+            self.post_message(RequestFailed(error))
+            return
+        self.post_message(StatusUpdated(updated))
 
     # -- polls -------------------------------------------------------------
 
