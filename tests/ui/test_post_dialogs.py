@@ -13,6 +13,7 @@ from tootui.demo.server import DemoServer
 from tootui.models import Status
 from tootui.ui.app import TootuiApp
 from tootui.ui.choice_list import ChoiceScreen
+from tootui.ui.media_view import MediaScreen
 from tootui.ui.poll_vote import PollScreen
 from tootui.ui.post_details import DetailsScreen
 
@@ -84,7 +85,31 @@ async def test_m_lists_media_with_alt_text_and_missing_alt(
         assert "[no alt text]" in shown
         await pilot.press("down", "enter")
         await settle(pilot)
+        assert isinstance(app.screen, MediaScreen)
+        assert "[no alt text]" in screen_text(app)
+        assert browser == []
+        await pilot.press("o")
+        await settle(pilot)
         assert browser == [bare["url"]]
+
+
+async def test_an_attachment_shows_its_blurhash_preview(app: TootuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        timeline = main_screen(app).timeline
+        index = next(i for i, s in enumerate(timeline.statuses)
+                     if any(m.blurhash for m in s.original.media_attachments))
+        timeline.select(index)
+        await pilot.press("m")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MediaScreen)
+        shown = screen_text(app)
+        assert "▀" * 20 in shown
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, MediaScreen)
 
 
 async def test_p_votes_single_choice(

@@ -129,6 +129,8 @@ KEYS: tuple[KeySpec, ...] = (
             key_display="n", in_palette=False),
     KeySpec("dialog.close", "escape,q", "close", N_("Close"), Scope.DIALOG,
             key_display="esc", in_palette=False),
+    KeySpec("dialog.open", "o", "open_external", N_("Open in a viewer"), Scope.DIALOG,
+            in_palette=False),
     KeySpec("dialog.submit", "ctrl+s", "submit", N_("Vote"), Scope.DIALOG, in_palette=False),
     KeySpec("help.close", "escape,q,question_mark", "close", N_("Close help"), Scope.HELP,
             key_display="esc", in_palette=False),

@@ -26,6 +26,7 @@ from tootui.render.extras import media_lines
 from tootui.render.html import LinkTarget
 from tootui.ui.choice_list import ChoiceScreen
 from tootui.ui.compose_options import VISIBILITY_LABELS
+from tootui.ui.media_view import MediaScreen
 from tootui.ui.messages import RequestFailed, StatusUpdated
 from tootui.ui.poll_vote import PollScreen
 from tootui.ui.post_details import DetailsScreen
@@ -79,14 +80,17 @@ class PostDialogs(_Base):
                    for item, line in zip(media, media_lines(media), strict=True)]
 
         def chosen(item: MediaAttachment | None) -> None:
-            url = item and (item.url or item.remote_url)
-            if url:
+            if item is not None:
+                self.app.push_screen(MediaScreen(item), lambda ask: viewed(item, ask))
+
+        def viewed(item: MediaAttachment, external: bool | None) -> None:
+            url = item.url or item.remote_url
+            if external and url:
                 # The system's viewer for the file type, through the browser.
                 self._launch_browser(url)
 
         self.app.push_screen(ChoiceScreen(_("Media in this post"), choices,
-                                          hint=_("enter: open in a viewer · esc: close")),
-                             chosen)
+                                          hint=_("enter: show · esc: close")), chosen)
 
     # -- boosting with a visibility ---------------------------------------
 
