@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tootui.client import transport
-from tootui.client.coerce import as_datetime, as_id, as_str, mapping
+from tootui.client.coerce import as_datetime, as_id, as_str, items, mapping
 from tootui.client.convert import (
     account_from_json,
     context_from_json,
+    emoji_from_json,
     instance_from_json,
     media_from_json,
     poll_from_json,
@@ -41,6 +42,7 @@ from tootui.client.errors import ClientError, NotFoundError
 from tootui.models import (
     Account,
     Context,
+    CustomEmoji,
     Draft,
     InstanceInfo,
     MediaAttachment,
@@ -260,6 +262,26 @@ class MastodonClient:
         return translation_from_json(mapping(
             self._call(self._api.status_translate, status_id, lang=lang)
         ))
+
+    # completion in the compose pane
+
+    def suggest_accounts(self, query: str, limit: int = 5) -> tuple[Account, ...]:
+        """Accounts whose name starts like `query`, for @mention completion."""
+        found = self._call(self._api.account_search, query, limit=limit)
+        return tuple(account_from_json(mapping(item)) for item in items(found))
+
+    def suggest_hashtags(self, query: str, limit: int = 5) -> tuple[str, ...]:
+        """Hashtag names like `query`, for #hashtag completion."""
+        found = mapping(self._call(self._api.search_v2, query, resolve=False,
+                                   result_type="hashtags", limit=limit))
+        names = (as_str(mapping(tag).get("name")) for tag in items(found.get("hashtags")))
+        return tuple(name for name in names if name)
+
+    def custom_emojis(self) -> tuple[CustomEmoji, ...]:
+        """The server's custom emoji, for :emoji: completion."""
+        found = (emoji_from_json(mapping(item))
+                 for item in items(self._call(self._api.custom_emojis)))
+        return tuple(emoji for emoji in found if emoji is not None)
 
     # accounts
 

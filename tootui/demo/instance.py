@@ -151,8 +151,18 @@ async def instance_v1(request: Request) -> Response:
     )
 
 
+# A few custom emoji, so that clients can list and complete them; the demo
+# serves no images for them (a terminal never draws them).
+DEMO_EMOJI = ("blobcat", "blobfox", "neodb")
+
+
 async def custom_emojis(request: Request) -> Response:
-    return json_response([])
+    base = str(request.base_url).rstrip("/")
+    return json_response([
+        {"shortcode": code, "url": f"{base}/emoji/{code}.png",
+         "static_url": f"{base}/emoji/{code}.png", "visible_in_picker": True, "category": None}
+        for code in DEMO_EMOJI
+    ])
 
 
 def posting_source_key(account_id: int, name: str) -> str:

@@ -122,6 +122,8 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("compose.media", "ctrl+g", "attach", N_("Attach media"), Scope.COMPOSE),
     KeySpec("compose.schedule", "ctrl+l", "schedule", N_("Schedule"), Scope.COMPOSE,
             show=False),
+    KeySpec("compose.complete", "tab", "complete", N_("Complete @, # or :"), Scope.COMPOSE,
+            show=False),
     KeySpec("compose.close", "escape", "close", N_("Close"), Scope.COMPOSE, key_display="esc"),
     KeySpec("confirm.yes", "y", "answer(True)", N_("Yes"), Scope.CONFIRM,
             key_display="y", in_palette=False),

@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, TextArea
 
+from tootui.completion import Token, token_before
 from tootui.i18n import _
 from tootui.l10n import count, exact_time
 from tootui.models import Draft, InstanceInfo, MediaDraft, PollDraft, Preferences, Status
@@ -46,6 +47,13 @@ class ComposePane(Vertical):
     class Closed(Message):
         """The pane was closed, by the user or after sending."""
 
+    class CompletionWanted(Message):
+        """The user is typing `token`: the screen may offer completions."""
+
+        def __init__(self, token: Token) -> None:
+            super().__init__()
+            self.token = token
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._reply_to: Status | None = None
@@ -65,6 +73,9 @@ class ComposePane(Vertical):
         self._poll: PollDraft | None = None
         self._media: list[MediaDraft] = []
         self._scheduled_at: datetime | None = None
+        # The @/#/: token being typed and what the server offered for it.
+        self._token: Token | None = None
+        self._suggestions: list[str] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="compose-head"):
@@ -72,6 +83,7 @@ class ComposePane(Vertical):
             yield Label(id="compose-counter")
         yield ComposeOptions(id="compose-options")
         yield Label(id="compose-extras")
+        yield Label(id="compose-suggestions")
         yield TextArea(id="compose-text", soft_wrap=True, show_line_numbers=False)
 
     @property
@@ -99,6 +111,40 @@ class ComposePane(Vertical):
         url_length = self.instance.characters_reserved_per_url if self.instance else 23
         spoiler, _visibility, _language = self.options.values()
         return post_length(self.text_area.text, spoiler, url_length=url_length)
+
+    @on(TextArea.Changed)
+    def _look_for_token(self) -> None:
+        area = self.text_area
+        row, column = area.cursor_location
+        token = token_before(area.document.get_line(row), column)
+        if token != self._token:
+            self._token = token
+            self.show_suggestions(token, [])
+            if token is not None:
+                self.post_message(self.CompletionWanted(token))
+
+    def show_suggestions(self, token: Token | None, values: list[str]) -> None:
+        """Offer `values` for `token`, unless the user has moved on since."""
+        if token != self._token:
+            return
+        self._suggestions = values[:5] if token is not None else []
+        label = self.query_one("#compose-suggestions", Label)
+        if self._suggestions and token is not None:
+            shown = "  ".join(token.completed(v).strip() for v in self._suggestions)
+            label.update(_("tab: {suggestions}").format(suggestions=one_line(shown)))
+        else:
+            label.update("")
+        label.display = bool(self._suggestions)
+
+    def action_complete(self) -> None:
+        """Put the first suggestion in place of the token; without one, tab moves on."""
+        token = self._token
+        if token is None or not self._suggestions or not self.text_area.has_focus:
+            self.screen.focus_next()
+            return
+        area = self.text_area
+        row, column = area.cursor_location
+        area.replace(token.completed(self._suggestions[0]), (row, token.start), (row, column))
 
     @on(TextArea.Changed)
     @on(Input.Changed, "#compose-cw")

@@ -14,8 +14,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual import work
+from textual.worker import get_current_worker
 
 from tootui.client.errors import ClientError
+from tootui.completion import Token
 from tootui.i18n import _
 from tootui.l10n import exact_time
 from tootui.models import (
@@ -58,6 +60,7 @@ class PostActions(PostDialogs, _Base):
     compose_pane: ComposePane
     _me: Account | None = None
     _translations: Translations | None = None
+    _emoji: tuple[str, ...] | None = None
 
     # Handlers go by name, not `@on`: `on` registers through the message pump's
     # metaclass, which a plain mixin does not have.
@@ -121,6 +124,28 @@ class PostActions(PostDialogs, _Base):
     def _set_posting_settings(self, instance: InstanceInfo, preferences: Preferences) -> None:
         self.compose_pane.instance = instance
         self.compose_pane.preferences = preferences
+
+    # -- completion ----------------------------------------------------
+
+    def on_compose_pane_completion_wanted(self, message: ComposePane.CompletionWanted) -> None:
+        self._suggest(message.token)
+
+    @work(thread=True, exclusive=True, group="complete")
+    def _suggest(self, token: Token) -> None:
+        try:
+            if token.kind == "@":
+                values = [a.acct for a in self.client.suggest_accounts(token.query)]
+            elif token.kind == "#":
+                values = list(self.client.suggest_hashtags(token.query))
+            else:
+                if self._emoji is None:
+                    self._emoji = tuple(e.shortcode for e in self.client.custom_emojis())
+                query = token.query.lower()
+                values = [code for code in self._emoji if code.lower().startswith(query)]
+        except ClientError:
+            return  # no suggestions is not worth a toast
+        if not get_current_worker().is_cancelled:
+            self._on_ui(self.compose_pane.show_suggestions, token, values)
 
     # -- replying and editing --------------------------------------------
 
