@@ -220,3 +220,25 @@ async def test_s_reveals_and_hides_a_content_warning(
         await pilot.press("s")
         await settle(pilot)
         assert "the hidden words" not in screen_text(app)
+
+
+async def test_actions_work_in_the_thread_pane(
+    app: TootuiApp, server_view: MastodonClient
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        status = await own_post_on_top(pilot, server_view, "thread words")
+        screen = main_screen(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.thread.statuses[0].id == status.id
+        # The timeline now selects someone else's post: d must act on the thread's.
+        await pilot.press("j", "tab", "d")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot)
+        with pytest.raises(NotFoundError):
+            server_view.status(status.id)
+        assert status.id not in [s.id for s in screen.thread.statuses]
+        assert status.id not in [s.id for s in screen.timeline.statuses]
