@@ -75,12 +75,14 @@ class PollEditor(ComposeDialog):
             for number in range(MAX_POLL_OPTIONS):
                 value = self._poll.options[number] if number < len(self._poll.options) else ""
                 yield Input(value, placeholder=_("Option {n}").format(n=number + 1),
-                            classes="poll-option", max_length=50)
+                            classes="poll-option", max_length=50, compact=True)
             yield Select([(_(label), seconds) for label, seconds in POLL_DURATIONS],
-                         value=self._poll.expires_in, allow_blank=False, id="poll-duration")
-            yield Checkbox(_("Multiple choice"), self._poll.multiple, id="poll-multiple")
+                         value=self._poll.expires_in, allow_blank=False, id="poll-duration",
+                         compact=True)
+            yield Checkbox(_("Multiple choice"), self._poll.multiple, id="poll-multiple",
+                           compact=True)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(_("Add poll"), variant="primary", classes="dialog-ok")
+                yield Button(_("Add poll"), variant="primary", classes="dialog-ok", compact=True)
             yield Label(_("ctrl+s: add · esc: cancel (leave options empty to remove)"),
                         classes="dialog-hint")
 
@@ -104,11 +106,11 @@ class MediaEditor(ComposeDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
             box.border_title = _("Attach media")
-            yield Input(placeholder=_("Path to the file"), id="media-path")
+            yield Input(placeholder=_("Path to the file"), id="media-path", compact=True)
             yield Input(placeholder=_("Alt text: describe it for people who cannot see it"),
-                        id="media-alt", max_length=1500)
+                        id="media-alt", max_length=1500, compact=True)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(_("Attach"), variant="primary", classes="dialog-ok")
+                yield Button(_("Attach"), variant="primary", classes="dialog-ok", compact=True)
             yield Label(_("ctrl+s: attach · esc: cancel"), classes="dialog-hint")
 
     def action_submit(self) -> None:
@@ -126,9 +128,10 @@ class ScheduleEditor(ComposeDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
             box.border_title = _("Schedule")
-            yield Input(placeholder=_("30m, 2h, 1d or YYYY-MM-DD HH:MM"), id="schedule-when")
+            yield Input(placeholder=_("30m, 2h, 1d or YYYY-MM-DD HH:MM"), id="schedule-when",
+                        compact=True)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(_("Schedule"), variant="primary", classes="dialog-ok")
+                yield Button(_("Schedule"), variant="primary", classes="dialog-ok", compact=True)
             yield Label(_("ctrl+s: schedule · empty: post now · esc: cancel"),
                         classes="dialog-hint")
 

@@ -30,8 +30,8 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="confirm"):
             yield Label(self._question, id="confirm-question")
             with Horizontal(id="confirm-buttons"):
-                yield Button(self._yes, variant="error", id="confirm-yes")
-                yield Button(_("No"), id="confirm-no")
+                yield Button(self._yes, variant="error", id="confirm-yes", compact=True)
+                yield Button(_("No"), id="confirm-no", compact=True)
 
     def on_mount(self) -> None:
         # No is the safe answer: a stray enter on the button does nothing harmful.

@@ -35,7 +35,7 @@ class PollScreen(ModalScreen[list[int] | None]):
                 box.border_title = _("Vote: choose one or more, then ctrl+s")
                 yield SelectionList[int](*[(title, i) for i, title in enumerate(titles)],
                                          id="poll-options")
-                yield Button(_("Vote"), variant="primary", id="poll-vote")
+                yield Button(_("Vote"), variant="primary", id="poll-vote", compact=True)
             else:
                 box.border_title = _("Vote: choose one")
                 yield OptionList(*titles, id="poll-options")
