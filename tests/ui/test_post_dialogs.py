@@ -65,6 +65,22 @@ async def test_o_lists_links_and_opens_the_chosen_one(
         assert browser == ["https://example.com/article"]
 
 
+async def test_o_on_a_hashtag_falls_back_to_its_web_page(
+    app: TootuiApp, server_view: MastodonClient, browser: list[str]
+) -> None:
+    status = server_view.post_status("all about #NeoDB")
+    tag_url = status.tags[0].url
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert "NeoDB" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        # No in-app hashtag timeline handled HashtagRequested: its web page opens.
+        assert [url.lower() for url in browser] == [tag_url.lower()]
+
+
 async def test_m_lists_media_with_alt_text_and_missing_alt(
     demo_server: DemoServer, app: TootuiApp, browser: list[str]
 ) -> None:

@@ -123,6 +123,28 @@ class PostActionRequested(Message):
         self.status = status
 
 
+class AccountRequested(Message):
+    """The user wants the profile of the account mentioned as `acct` (web page `url`).
+
+    The main screen's default opens `url` in the browser; a screen that can
+    show profiles handles it first and calls `prevent_default()`.
+    """
+
+    def __init__(self, acct: str, url: str) -> None:
+        super().__init__()
+        self.acct = acct
+        self.url = url
+
+
+class HashtagRequested(Message):
+    """The user wants the timeline of hashtag `name` (web page `url`); see `AccountRequested`."""
+
+    def __init__(self, name: str, url: str) -> None:
+        super().__init__()
+        self.name = name
+        self.url = url
+
+
 class StatusDeleted(Message):
     """The server deleted the status `status_id`."""
 

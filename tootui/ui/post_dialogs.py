@@ -27,7 +27,12 @@ from tootui.render.html import LinkTarget
 from tootui.ui.choice_list import ChoiceScreen
 from tootui.ui.compose_options import VISIBILITY_LABELS
 from tootui.ui.media_view import MediaScreen
-from tootui.ui.messages import RequestFailed, StatusUpdated
+from tootui.ui.messages import (
+    AccountRequested,
+    HashtagRequested,
+    RequestFailed,
+    StatusUpdated,
+)
 from tootui.ui.poll_vote import PollScreen
 from tootui.ui.post_details import DetailsScreen
 from tootui.ui.status_lines import one_line
@@ -64,7 +69,14 @@ class PostDialogs(_Base):
         choices = [(link_label(target), target) for target in links]
 
         def chosen(target: LinkTarget | None) -> None:
-            if target is not None:
+            if target is None:
+                return
+            label = one_line(target.label)
+            if target.kind == "mention":
+                self.post_message(AccountRequested(label.lstrip("@"), target.url))
+            elif target.kind == "hashtag":
+                self.post_message(HashtagRequested(label.lstrip("#"), target.url))
+            else:
                 self._launch_browser(target.url)
 
         self.app.push_screen(ChoiceScreen(_("Links in this post"), choices), chosen)
@@ -159,6 +171,14 @@ class PostDialogs(_Base):
             except ClientError as error:
                 self.post_message(RequestFailed(error))
         self._on_ui(self.app.push_screen, DetailsScreen(status, history))
+
+    # Defaults until a screen shows profiles and hashtag timelines in the app:
+    # their web pages. A subclass's handler runs first and may prevent_default().
+    def on_account_requested(self, message: AccountRequested) -> None:
+        self._launch_browser(message.url)
+
+    def on_hashtag_requested(self, message: HashtagRequested) -> None:
+        self._launch_browser(message.url)
 
     # -- the browser ---------------------------------------------------------
 
