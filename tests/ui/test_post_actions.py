@@ -242,3 +242,18 @@ async def test_actions_work_in_the_thread_pane(
             server_view.status(status.id)
         assert status.id not in [s.id for s in screen.thread.statuses]
         assert status.id not in [s.id for s in screen.timeline.statuses]
+
+
+async def test_editing_never_throws_away_what_is_being_written(
+    app: TootuiApp, server_view: MastodonClient
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await own_post_on_top(pilot, server_view, "old words")
+        await pilot.press("c", *"half a thought")
+        screen = main_screen(app)
+        screen.timeline.focus()
+        await pilot.press("e")
+        await settle(pilot)
+        assert screen.compose_pane.text_area.text == "half a thought"
+        assert "Send or close the post you are writing first." in notes(app)

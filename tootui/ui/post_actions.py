@@ -53,6 +53,10 @@ else:
     _Base = object
 
 
+# Actions that open the compose pane with text of their own.
+_FILL_COMPOSE = frozenset({PostAction.REPLY_ALL, PostAction.EDIT, PostAction.REDRAFT})
+
+
 class PostActions(PostDialogs, _Base):
     """Handlers for post actions; the screen provides `client` and `compose_pane`."""
 
@@ -84,7 +88,15 @@ class PostActions(PostDialogs, _Base):
             PostAction.VOTE: self._vote,
             PostAction.DETAILS: self._details,
         }
+        if message.action in _FILL_COMPOSE and self._compose_busy():
+            self.notify(_("Send or close the post you are writing first."), severity="warning")
+            return
         handlers[message.action](status)
+
+    def _compose_busy(self) -> bool:
+        """Something is being written: filling the pane now would throw it away."""
+        pane = self.compose_pane
+        return pane.is_open and bool(pane.text_area.text.strip())
 
     # -- helpers ---------------------------------------------------------
 
