@@ -128,3 +128,16 @@ def test_a_failing_editor_says_so() -> None:
         edit_text("x", [sys.executable, "-c", "raise SystemExit(3)"])
     with pytest.raises(EditorFailed):
         edit_text("x", ["/nonexistent/editor"])
+
+
+async def test_the_dialog_button_does_what_ctrl_s_does(
+    app: TootuiApp, server_view: MastodonClient
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c", *"pick", "ctrl+o")
+        await pilot.pause()
+        await pilot.press(*"yes", "tab", *"no")
+        await pilot.click(".dialog-ok")
+        await pilot.pause()
+        assert "Poll: yes / no (one choice)" in screen_text(app)
