@@ -15,11 +15,12 @@ import json
 import logging
 import threading
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from tootui.atomic_file import write_json
-from tootui.models import Draft, Status
+from tootui.models import Draft, MediaDraft, PollDraft, Status
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,11 @@ class DraftStore:
             "spoiler_text": draft.spoiler_text,
             "visibility": draft.visibility,
             "language": draft.language,
+            "edit_id": draft.edit_id,
+            "poll": ({"options": list(draft.poll.options), "expires_in": draft.poll.expires_in,
+                      "multiple": draft.poll.multiple} if draft.poll is not None else None),
+            "media": [{"path": m.path, "description": m.description} for m in draft.media],
+            "scheduled_at": draft.scheduled_at.isoformat() if draft.scheduled_at else None,
             "idempotency_key": saved.idempotency_key,
             "reply_to": status_to_json(saved.reply_to) if saved.reply_to is not None else None,
         }
@@ -98,7 +104,10 @@ class DraftStore:
         return SavedDraft(
             draft=Draft(text=data["text"], in_reply_to_id=text("in_reply_to_id"),
                         spoiler_text=text("spoiler_text") or "",
-                        visibility=text("visibility"), language=text("language")),
+                        visibility=text("visibility"), language=text("language"),
+                        edit_id=text("edit_id"), poll=_poll(data.get("poll")),
+                        media=_media(data.get("media")),
+                        scheduled_at=_when(text("scheduled_at"))),
             idempotency_key=text("idempotency_key") or "",
             reply_to=status_from_json(reply) if isinstance(reply, dict) else None,
         )
@@ -110,3 +119,34 @@ class DraftStore:
                 return
             self._done = generation
             self.path.unlink(missing_ok=True)
+
+
+def _poll(value: object) -> PollDraft | None:
+    if not isinstance(value, dict):
+        return None
+    options = value.get("options")
+    expires_in = value.get("expires_in")
+    return PollDraft(
+        options=tuple(o for o in options if isinstance(o, str)) if isinstance(options, list)
+        else (),
+        expires_in=expires_in if isinstance(expires_in, int) else PollDraft().expires_in,
+        multiple=value.get("multiple") is True,
+    )
+
+
+def _media(value: object) -> tuple[MediaDraft, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(
+        MediaDraft(path=item["path"], description=str(item.get("description") or ""))
+        for item in value if isinstance(item, dict) and isinstance(item.get("path"), str)
+    )
+
+
+def _when(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None

@@ -199,6 +199,31 @@ class Page:
 
 
 @dataclass(frozen=True, slots=True)
+class MediaDraft:
+    """A file to attach to a draft, with its alt text."""
+
+    path: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PollDraft:
+    """A poll to attach to a draft: 2 to 4 options, how long it runs."""
+
+    options: tuple[str, ...] = ()
+    expires_in: int = 86_400  # seconds
+    multiple: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduledPost:
+    """A post the server will publish later (`scheduled_at`), not yet a status."""
+
+    id: str
+    scheduled_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Draft:
     """What the user is writing, independent of any widget."""
 
@@ -207,3 +232,57 @@ class Draft:
     spoiler_text: str = ""
     visibility: str | None = None
     language: str | None = None
+    # Set when the draft edits a posted status rather than making a new one.
+    edit_id: str | None = None
+    poll: PollDraft | None = None
+    media: tuple[MediaDraft, ...] = ()
+    scheduled_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    """How the user stands towards one account."""
+
+    id: str
+    following: bool = False
+    requested: bool = False
+    followed_by: bool = False
+    muting: bool = False
+    blocking: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class StatusEdit:
+    """One version of an edited status, as its edit history lists it."""
+
+    created_at: datetime | None = None
+    content_html: str = ""
+    spoiler_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """The user's posting defaults, from `/api/v1/preferences`."""
+
+    visibility: str = "public"
+    sensitive: bool = False
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StatusSource:
+    """What the author typed, as `/statuses/:id/source` returns it, for editing."""
+
+    id: str
+    text: str = ""
+    spoiler_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """A status's text in another language, from the server's translation endpoint."""
+
+    content_html: str = ""
+    spoiler_text: str = ""
+    detected_source_language: str = ""
+    provider: str = ""

@@ -74,7 +74,7 @@ def test_accounts_lists_filters_and_notifications(demo_server: DemoServer) -> No
     assert api.tag_follow("NeoDB")["following"] is True
     assert [t["name"] for t in api.followed_tags()] == ["neodb"]
     assert api.preferences()["posting:default:visibility"] == "public"
-    assert api.custom_emojis() == []
+    assert [e["shortcode"] for e in api.custom_emojis()] == ["blobcat", "blobfox", "neodb"]
     assert api.instance_translation_languages()
     other = _client(demo_server, "lanlan")
     mine = api.status_post("@lanlan hi", visibility="direct")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.containers import VerticalScroll
+
 from tests.ui.conftest import SIZE, main_screen, screen_text, settle
 from tootui.client.api import MastodonClient
 from tootui.ui.app import TootuiApp
@@ -14,7 +16,13 @@ async def test_help_lists_every_binding(app: TootuiApp) -> None:
         await settle(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
+        # The list is longer than the screen: read it page by page.
+        scroll = app.screen.query_one("#help", VerticalScroll)
         text = screen_text(app)
+        while scroll.scroll_y < scroll.max_scroll_y:
+            scroll.scroll_page_down(animate=False)
+            await pilot.pause()
+            text += screen_text(app)
         for spec in KEYS:
             assert spec.description in text, spec.id
             assert display_keys(spec.keys) in text, spec.id

@@ -12,21 +12,51 @@ methods, so callers depend on the method set, not on this class.
 
 from __future__ import annotations
 
+import io
+import mimetypes
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tootui.client import transport
-from tootui.client.coerce import as_id, mapping
+from tootui.client.coerce import as_datetime, as_id, as_str, items, mapping
 from tootui.client.convert import (
     account_from_json,
     context_from_json,
+    emoji_from_json,
     instance_from_json,
+    media_from_json,
+    poll_from_json,
     status_from_json,
     statuses_from_json,
 )
+from tootui.client.convert_entities import (
+    edits_from_json,
+    preferences_from_json,
+    relationship_from_json,
+    relationships_from_json,
+    source_from_json,
+    translation_from_json,
+)
 from tootui.client.errors import ClientError, NotFoundError
 from tootui.client.versions import assume_current_server
-from tootui.models import Account, Context, InstanceInfo, Page, Status
+from tootui.models import (
+    Account,
+    Context,
+    CustomEmoji,
+    Draft,
+    InstanceInfo,
+    MediaAttachment,
+    Page,
+    Poll,
+    Preferences,
+    Relationship,
+    ScheduledPost,
+    Status,
+    StatusEdit,
+    StatusSource,
+    Translation,
+)
 
 if TYPE_CHECKING:
     from mastodon import Mastodon
@@ -101,6 +131,10 @@ class MastodonClient:
             newer=_cursor(getattr(result, "_pagination_prev", None), "min_id"),
         )
 
+    def preferences(self) -> Preferences:
+        """The user's posting defaults (visibility, language) set on the server."""
+        return preferences_from_json(mapping(self._call(self._api.preferences)))
+
     def status(self, status_id: str) -> Status:
         return status_from_json(self._call(self._api.status, status_id))
 
@@ -124,6 +158,43 @@ class MastodonClient:
             idempotency_key=idempotency_key,
         ))
 
+    def upload_media(self, path: str, description: str = "") -> MediaAttachment:
+        """Upload the file at `path` (read here, in the worker) with its alt text."""
+        try:
+            data = Path(path).read_bytes()
+        except OSError as error:
+            raise ClientError(f"{Path(path).name}: {error.strerror or error}") from error
+        return media_from_json(mapping(self._call(
+            self._api.media_post, io.BytesIO(data),
+            mime_type=mimetypes.guess_type(path)[0] or "application/octet-stream",
+            description=description or None, file_name=Path(path).name,
+        )))
+
+    def send_draft(self, draft: Draft, *,
+                   idempotency_key: str | None = None) -> Status | ScheduledPost:
+        """Post everything a draft holds: media (uploaded first), poll, schedule."""
+        media_ids = [self.upload_media(item.path, item.description).id for item in draft.media]
+        poll = None
+        if draft.poll is not None:
+            poll = self._api.make_poll(list(draft.poll.options), draft.poll.expires_in,
+                                       multiple=draft.poll.multiple)
+        result = mapping(self._call(
+            self._api.status_post,
+            draft.text,
+            in_reply_to_id=draft.in_reply_to_id,
+            media_ids=media_ids or None,
+            visibility=draft.visibility,
+            spoiler_text=draft.spoiler_text or None,
+            language=draft.language,
+            idempotency_key=idempotency_key,
+            scheduled_at=draft.scheduled_at,
+            poll=poll,
+        ))
+        if "scheduled_at" in result and "content" not in result:
+            return ScheduledPost(id=as_id(result.get("id")) or "",
+                                 scheduled_at=as_datetime(result.get("scheduled_at")))
+        return status_from_json(result)
+
     def _action(self, method: Callable[..., Any], status_id: str) -> Status:
         # A boost answers with the new wrapper status; callers want the
         # original they acted on, with its new counts and flags.
@@ -138,6 +209,11 @@ class MastodonClient:
     def reblog(self, status_id: str) -> Status:
         return self._action(self._api.status_reblog, status_id)
 
+    def reblog_as(self, status_id: str, visibility: str) -> Status:
+        """Boost with a visibility of its own: public, unlisted or private."""
+        return self._action(
+            lambda sid: self._api.status_reblog(sid, visibility=visibility), status_id)
+
     def unreblog(self, status_id: str) -> Status:
         return self._action(self._api.status_unreblog, status_id)
 
@@ -146,6 +222,99 @@ class MastodonClient:
 
     def unbookmark(self, status_id: str) -> Status:
         return self._action(self._api.status_unbookmark, status_id)
+
+    def pin(self, status_id: str) -> Status:
+        return self._action(self._api.status_pin, status_id)
+
+    def unpin(self, status_id: str) -> Status:
+        return self._action(self._api.status_unpin, status_id)
+
+    # own posts
+
+    def status_source(self, status_id: str) -> StatusSource:
+        """The text as the author typed it (not the server's HTML), for editing."""
+        return source_from_json(mapping(self._call(self._api.status_source, status_id)))
+
+    def edit_status(self, status_id: str, text: str, *, spoiler_text: str = "") -> Status:
+        return status_from_json(self._call(
+            self._api.status_update, status_id, text, spoiler_text=spoiler_text
+        ))
+
+    def delete_status(self, status_id: str) -> Draft:
+        """Delete; returns what was deleted as a draft, for "delete and redraft"."""
+        data = mapping(self._call(self._api.status_delete, status_id))
+        visibility = as_str(data.get("visibility")) or None
+        return Draft(
+            text=as_str(data.get("text")),
+            in_reply_to_id=as_id(data.get("in_reply_to_id")),
+            spoiler_text=as_str(data.get("spoiler_text")),
+            visibility=visibility,
+            language=as_str(data.get("language")) or None,
+        )
+
+    def history(self, status_id: str) -> tuple[StatusEdit, ...]:
+        """Every version of an edited status, oldest first."""
+        return edits_from_json(self._call(self._api.status_history, status_id))
+
+    def vote(self, poll_id: str, choices: list[int]) -> Poll:
+        """Vote for the options at `choices` (indices); returns the poll with its new counts."""
+        return poll_from_json(mapping(self._call(self._api.poll_vote, poll_id, choices)))
+
+    def translate(self, status_id: str, lang: str | None = None) -> Translation:
+        return translation_from_json(mapping(
+            self._call(self._api.status_translate, status_id, lang=lang)
+        ))
+
+    # completion in the compose pane
+
+    def suggest_accounts(self, query: str, limit: int = 5) -> tuple[Account, ...]:
+        """Accounts whose name starts like `query`, for @mention completion."""
+        found = self._call(self._api.account_search, query, limit=limit)
+        return tuple(account_from_json(mapping(item)) for item in items(found))
+
+    def suggest_hashtags(self, query: str, limit: int = 5) -> tuple[str, ...]:
+        """Hashtag names like `query`, for #hashtag completion."""
+        found = mapping(self._call(self._api.search_v2, query, resolve=False,
+                                   result_type="hashtags", limit=limit))
+        names = (as_str(mapping(tag).get("name")) for tag in items(found.get("hashtags")))
+        return tuple(name for name in names if name)
+
+    def custom_emojis(self) -> tuple[CustomEmoji, ...]:
+        """The server's custom emoji, for :emoji: completion."""
+        found = (emoji_from_json(mapping(item))
+                 for item in items(self._call(self._api.custom_emojis)))
+        return tuple(emoji for emoji in found if emoji is not None)
+
+    # accounts
+
+    def relationship(self, account_id: str) -> Relationship:
+        found = relationships_from_json(
+            self._call(self._api.account_relationships, [account_id])
+        )
+        if not found:
+            raise NotFoundError(status=404)
+        return found[0]
+
+    def _relate(self, method: Callable[..., Any], account_id: str) -> Relationship:
+        return relationship_from_json(mapping(self._call(method, account_id)))
+
+    def follow(self, account_id: str) -> Relationship:
+        return self._relate(self._api.account_follow, account_id)
+
+    def unfollow(self, account_id: str) -> Relationship:
+        return self._relate(self._api.account_unfollow, account_id)
+
+    def mute(self, account_id: str) -> Relationship:
+        return self._relate(self._api.account_mute, account_id)
+
+    def unmute(self, account_id: str) -> Relationship:
+        return self._relate(self._api.account_unmute, account_id)
+
+    def block(self, account_id: str) -> Relationship:
+        return self._relate(self._api.account_block, account_id)
+
+    def unblock(self, account_id: str) -> Relationship:
+        return self._relate(self._api.account_unblock, account_id)
 
 
 def _cursor(pagination: object, key: str) -> str | None:

@@ -12,6 +12,7 @@ from starlette.routing import Route
 from tootui.demo import entities, posting
 from tootui.demo.formatting import escape
 from tootui.demo.ids import parse_id
+from tootui.demo.instance import posting_source_key
 from tootui.demo.posting import Changes
 from tootui.demo.visibility import VISIBLE_SQL
 from tootui.demo.web import (
@@ -65,6 +66,11 @@ async def update_credentials(request: Request) -> Response:
             note = p.text("note")
             html = "".join(f"<p>{escape(part)}</p>" for part in note.split("\n\n") if part)
             db.execute("UPDATE accounts SET note=? WHERE id=?", (html, me))
+        # Posting defaults, which `/api/v1/preferences` reports back.
+        for name in ("privacy", "language"):
+            if p.get(f"source[{name}]") is not None:
+                db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                           (posting_source_key(me, name), p.text(f"source[{name}]")))
         return json_response(entities.credential_account(make_view(request, db, me), me))
 
 

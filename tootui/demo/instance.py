@@ -151,17 +151,40 @@ async def instance_v1(request: Request) -> Response:
     )
 
 
+# A few custom emoji, so that clients can list and complete them; the demo
+# serves no images for them (a terminal never draws them).
+DEMO_EMOJI = ("blobcat", "blobfox", "neodb")
+
+
 async def custom_emojis(request: Request) -> Response:
-    return json_response([])
+    base = str(request.base_url).rstrip("/")
+    return json_response([
+        {"shortcode": code, "url": f"{base}/emoji/{code}.png",
+         "static_url": f"{base}/emoji/{code}.png", "visible_in_picker": True, "category": None}
+        for code in DEMO_EMOJI
+    ])
+
+
+def posting_source_key(account_id: int, name: str) -> str:
+    """Where the demo keeps an account's posting default `name` (meta table)."""
+    return f"source:{name}:{account_id}"
 
 
 async def preferences(request: Request) -> Response:
-    current_account(request)
+    me = current_account(request)
+    with state(request).store.tx() as db:
+        saved = {
+            name: row[0]
+            for name in ("privacy", "language")
+            if me is not None and (row := db.execute(
+                "SELECT value FROM meta WHERE key=?", (posting_source_key(me, name),)
+            ).fetchone())
+        }
     return json_response(
         {
-            "posting:default:visibility": "public",
+            "posting:default:visibility": saved.get("privacy", "public"),
             "posting:default:sensitive": False,
-            "posting:default:language": None,
+            "posting:default:language": saved.get("language"),
             "posting:default:quote_policy": "public",
             "reading:expand:media": "default",
             "reading:expand:spoilers": False,

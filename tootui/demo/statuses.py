@@ -201,13 +201,21 @@ def _action(
         assert me is not None
         st = state(request)
         changes = Changes()
+        # A boost may ask for its own visibility (public, unlisted, private).
+        visibility = (await params(request)).text("visibility") if wrapper else ""
         with st.store.tx() as db:
             row = visible_status(db, me, _path_id(request))
             if row is None:
                 raise not_found()
             # Acting on a boost acts on the boosted status, as Mastodon does.
             target = row["reblog_of_id"] or row["id"]
-            result = act(db, me, target, changes)
+            if visibility:
+                if visibility not in ("public", "unlisted", "private"):
+                    raise ApiError(422, "Validation failed: Visibility is not included in the list")
+                result = posting.reblog(db, me, _reblog_target(db, target), changes,
+                                        visibility=visibility)
+            else:
+                result = act(db, me, target, changes)
             view = make_view(request, db, me)
             data = entities.status(view, result if wrapper and result else target)
         st.bus.publish(changes)
@@ -216,11 +224,16 @@ def _action(
     return endpoint
 
 
-def _reblog(db: sqlite3.Connection, me: int, target: int, changes: Changes) -> int:
+def _reblog_target(db: sqlite3.Connection, target: int) -> int:
+    """`target`, if it may be boosted: private and direct posts may not."""
     row = db.execute("SELECT visibility FROM statuses WHERE id=?", (target,)).fetchone()
     if row["visibility"] in ("private", "direct"):
         raise ApiError(403, "This action is not allowed")
-    return posting.reblog(db, me, target, changes)
+    return target
+
+
+def _reblog(db: sqlite3.Connection, me: int, target: int, changes: Changes) -> int:
+    return posting.reblog(db, me, _reblog_target(db, target), changes)
 
 
 def _unreblog(db: sqlite3.Connection, me: int, target: int, changes: Changes) -> None:

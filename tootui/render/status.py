@@ -43,6 +43,8 @@ class RenderedStatus:
     extras: tuple[Text, ...]
     links: tuple[LinkTarget, ...]
     created_at: datetime | None
+    # The first `media_count` extras are the attachments (hidden when sensitive).
+    media_count: int = 0
 
 
 _cache: OrderedDict[Hashable, RenderedStatus] = OrderedDict()
@@ -62,10 +64,13 @@ def _key(status: Status, local_domain: str | None) -> Hashable:
     card_url = original.card.url if original.card else None
     # A quoted post is drawn inside this one: its edits show here too.
     quote = (original.quote.cache_key, original.quote.uri) if original.quote else None
+    # The text itself changes without an edit when a translation is shown in
+    # its place (str caches its hash, so this costs little after the first time).
+    text = (hash(original.content_html), original.spoiler_text)
     # The uri tells apart equal ids from different servers (account switch).
     return (
         status.cache_key, status.uri, local_domain, current_language(), poll_state, card_url,
-        quote, original.quote_state,
+        quote, original.quote_state, text,
     )
 
 
@@ -136,6 +141,7 @@ def _render(status: Status, local_domain: str | None) -> RenderedStatus:
         extras=tuple(extras),
         links=tuple(links),
         created_at=original.created_at,
+        media_count=len(original.media_attachments),
     )
 
 

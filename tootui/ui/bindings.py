@@ -32,6 +32,8 @@ class Scope(Enum):
     STATUSES = "statuses"  # the selected status of the focused timeline or thread
     COMPOSE = "compose"
     HELP = "help"
+    CONFIRM = "confirm"  # a yes/no question over the app
+    DIALOG = "dialog"  # the lists opened from a post: links, media, poll, details
 
 
 SCOPE_TITLES: dict[Scope, str] = {
@@ -40,6 +42,8 @@ SCOPE_TITLES: dict[Scope, str] = {
     Scope.STATUSES: N_("Selected post"),
     Scope.COMPOSE: N_("Compose"),
     Scope.HELP: N_("Help"),
+    Scope.CONFIRM: N_("Questions"),
+    Scope.DIALOG: N_("Lists opened from a post"),
 }
 
 
@@ -85,9 +89,60 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("status.reply", "r", "reply", N_("Reply"), Scope.STATUSES),
     KeySpec("status.favourite", "f", "favourite", N_("Favourite"), Scope.STATUSES),
     KeySpec("status.boost", "b", "boost", N_("Boost"), Scope.STATUSES),
+    KeySpec("status.boost_as", "ctrl+b", "post('boost_as')", N_("Boost with a chosen visibility"),
+            Scope.STATUSES, show=False),
     KeySpec("status.bookmark", "B", "bookmark", N_("Bookmark"), Scope.STATUSES),
+    KeySpec("status.reveal", "s", "toggle_hidden", N_("Show or hide content warning"),
+            Scope.STATUSES, show=False),
+    KeySpec("status.links", "o", "post('links')", N_("Links, mentions and hashtags"),
+            Scope.STATUSES, show=False),
+    KeySpec("status.media", "m", "post('media')", N_("Media and alt text"), Scope.STATUSES,
+            show=False),
+    KeySpec("status.vote", "p", "post('vote')", N_("Vote in the poll"), Scope.STATUSES,
+            show=False),
+    KeySpec("status.details", "i", "post('details')", N_("Exact time and edit history"),
+            Scope.STATUSES, show=False),
+    KeySpec("status.reply_all", "R", "post('reply_all')", N_("Reply to all"),
+            Scope.STATUSES, show=False),
+    KeySpec("status.edit", "e", "post('edit')", N_("Edit own post"),
+            Scope.STATUSES, show=False),
+    KeySpec("status.delete", "d", "post('delete')", N_("Delete own post"),
+            Scope.STATUSES, show=False),
+    KeySpec("status.redraft", "D", "post('redraft')", N_("Delete and redraft"),
+            Scope.STATUSES, show=False),
+    KeySpec("status.pin", "P", "post('pin')", N_("Pin or unpin own post"), Scope.STATUSES,
+            show=False),
+    KeySpec("status.follow", "F", "post('follow')", N_("Follow or unfollow the author"),
+            Scope.STATUSES, show=False),
+    KeySpec("status.mute", "M", "post('mute')", N_("Mute or unmute the author"),
+            Scope.STATUSES, show=False),
+    KeySpec("status.block", "X", "post('block')", N_("Block or unblock the author"),
+            Scope.STATUSES, show=False),
+    KeySpec("status.copy_link", "y", "post('copy_link')", N_("Copy link"), Scope.STATUSES,
+            show=False),
+    KeySpec("status.open_in_browser", "v", "post('open_in_browser')", N_("Open in browser"),
+            Scope.STATUSES, show=False),
+    KeySpec("status.translate", "T", "post('translate')", N_("Translate"), Scope.STATUSES,
+            show=False),
     KeySpec("compose.send", "ctrl+s", "send", N_("Send"), Scope.COMPOSE, priority=True),
+    KeySpec("compose.editor", "ctrl+e", "external_editor", N_("Edit in $EDITOR"),
+            Scope.COMPOSE, priority=True),
+    KeySpec("compose.poll", "ctrl+o", "poll", N_("Poll"), Scope.COMPOSE),
+    KeySpec("compose.media", "ctrl+g", "attach", N_("Attach media"), Scope.COMPOSE),
+    KeySpec("compose.schedule", "ctrl+t", "schedule", N_("Schedule"), Scope.COMPOSE,
+            show=False),
+    KeySpec("compose.complete", "tab", "complete", N_("Complete @, # or :"), Scope.COMPOSE,
+            show=False),
     KeySpec("compose.close", "escape", "close", N_("Close"), Scope.COMPOSE, key_display="esc"),
+    KeySpec("confirm.yes", "y", "answer(True)", N_("Yes"), Scope.CONFIRM,
+            key_display="y", in_palette=False),
+    KeySpec("confirm.no", "n,escape", "answer(False)", N_("No"), Scope.CONFIRM,
+            key_display="n", in_palette=False),
+    KeySpec("dialog.close", "escape,q", "close", N_("Close"), Scope.DIALOG,
+            key_display="esc", in_palette=False),
+    KeySpec("dialog.open", "o", "open_external", N_("Open in a viewer"), Scope.DIALOG,
+            in_palette=False),
+    KeySpec("dialog.submit", "ctrl+s", "submit", N_("Vote"), Scope.DIALOG, in_palette=False),
     KeySpec("help.close", "escape,q,question_mark", "close", N_("Close help"), Scope.HELP,
             key_display="esc", in_palette=False),
 )

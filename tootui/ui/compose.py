@@ -2,22 +2,33 @@
 
 It holds the draft and says when the user wants it sent or closed; the screen
 does the sending, so a post that fails stays here, text intact, to try again.
+Above the text: a counter that follows the server's rules (`post_length`),
+and the options row (content warning, visibility, language).
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
 
-from textual.app import ComposeResult
+from textual import on
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Label, TextArea
+from textual.widgets import Input, Label, TextArea
 
+from tootui.completion import Token, token_before
 from tootui.i18n import _
-from tootui.l10n import exact_count
-from tootui.models import Draft, Status
-from tootui.post_length import DEFAULT_MAX_CHARACTERS, post_length
+from tootui.l10n import count, exact_count, exact_time
+from tootui.models import Draft, InstanceInfo, MediaDraft, PollDraft, Preferences, Status
+from tootui.post_length import DEFAULT_MAX_CHARACTERS, DEFAULT_URL_LENGTH, post_length
 from tootui.ui.bindings import Scope, bindings_for
+from tootui.ui.compose_extras import MediaEditor, PollEditor, ScheduleEditor
+from tootui.ui.compose_options import ComposeOptions
+from tootui.ui.external_editor import EditorFailed, edit_text
 from tootui.ui.status_lines import one_line
 
 
@@ -46,35 +57,46 @@ class ComposePane(Vertical):
             self.idempotency_key = idempotency_key
             self.reply_to = reply_to
 
+    class CompletionWanted(Message):
+        """The user is typing `token`: the screen may offer completions."""
+
+        def __init__(self, token: Token) -> None:
+            super().__init__()
+            self.token = token
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._reply_to: Status | None = None
+        # What the draft carries besides its text (reply target, visibility,
+        # the status being edited); sending puts the text area's text in it.
+        self._base = Draft()
         # One key per draft: sending again after a failure can't post twice,
         # because the server recognises the retry.
         self._idempotency_key = ""
         self._sending = False
-        #: The server's limit; whoever knows the instance may set it.
-        self.max_characters = DEFAULT_MAX_CHARACTERS
+        # The server's rules and the user's defaults; the screen sets them
+        # once it has asked the server, until then Mastodon's own defaults.
+        self.instance: InstanceInfo | None = None
+        self.preferences: Preferences | None = None
+        self._shown_visibility = "public"
+        # Poll, media and schedule: set in their dialogs, sent with the text.
+        self._poll: PollDraft | None = None
+        self._media: list[MediaDraft] = []
+        self._scheduled_at: datetime | None = None
+        # The @/#/: token being typed and what the server offered for it.
+        self._token: Token | None = None
+        self._suggestions: list[str] = []
+        # The title, re-read when the interface language changes.
+        self._title: Callable[[], str] = lambda: ""
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="compose-header"):
+        with Horizontal(id="compose-head"):
             yield Label(id="compose-title")
             yield Label(id="compose-counter")
+        yield ComposeOptions(id="compose-options")
+        yield Label(id="compose-extras")
+        yield Label(id="compose-suggestions")
         yield TextArea(id="compose-text", soft_wrap=True, show_line_numbers=False)
-
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        self._show_count()
-        if self.is_open:
-            self.post_message(self.Edited(self.current_draft(), self._idempotency_key,
-                                          self._reply_to))
-
-    def _show_count(self) -> None:
-        used = post_length(self.text_area.text)
-        counter = self.query_one("#compose-counter", Label)
-        # Translators: the compose pane's counter, e.g. "12/500 characters".
-        counter.update(_("{used}/{limit} characters").format(
-            used=exact_count(used), limit=exact_count(self.max_characters)))
-        counter.set_class(used > self.max_characters, "-over")
 
     @property
     def is_open(self) -> bool:
@@ -88,57 +110,138 @@ class ComposePane(Vertical):
     def text_area(self) -> TextArea:
         return self.query_one("#compose-text", TextArea)
 
+    @property
+    def options(self) -> ComposeOptions:
+        return self.query_one(ComposeOptions)
+
+    @property
+    def max_characters(self) -> int:
+        return self.instance.max_characters if self.instance else DEFAULT_MAX_CHARACTERS
+
+    def length(self) -> int:
+        """The draft's length as the server counts it (text and content warning)."""
+        url_length = (self.instance.characters_reserved_per_url if self.instance
+                      else DEFAULT_URL_LENGTH)
+        spoiler, _visibility, _language = self.options.values()
+        return post_length(self.text_area.text, spoiler, url_length=url_length)
+
+    @on(TextArea.Changed)
+    def _look_for_token(self) -> None:
+        area = self.text_area
+        row, column = area.cursor_location
+        token = token_before(area.document.get_line(row), column)
+        if token != self._token:
+            self._token = token
+            self.show_suggestions(token, [])
+            if token is not None:
+                self.post_message(self.CompletionWanted(token))
+
+    def show_suggestions(self, token: Token | None, values: list[str]) -> None:
+        """Offer `values` for `token`, unless the user has moved on since."""
+        if token != self._token:
+            return
+        self._suggestions = values[:5] if token is not None else []
+        label = self.query_one("#compose-suggestions", Label)
+        if self._suggestions and token is not None:
+            shown = "  ".join(token.completed(v).strip() for v in self._suggestions)
+            label.update(_("tab: {suggestions}").format(suggestions=one_line(shown)))
+        else:
+            label.update("")
+        label.display = bool(self._suggestions)
+
+    def action_complete(self) -> None:
+        """Put the first suggestion in place of the token; without one, tab moves on."""
+        token = self._token
+        if token is None or not self._suggestions or not self.text_area.has_focus:
+            self.screen.focus_next()
+            return
+        area = self.text_area
+        row, column = area.cursor_location
+        area.replace(token.completed(self._suggestions[0]), (row, token.start), (row, column))
+
+    @on(TextArea.Changed)
+    @on(Input.Changed, "#compose-cw")
+    def _update_counter(self) -> None:
+        used, limit = self.length(), self.max_characters
+        counter = self.query_one("#compose-counter", Label)
+        # Translators: the compose pane's counter, e.g. "12/500 characters".
+        counter.update(_("{used}/{limit} characters").format(
+            used=exact_count(used), limit=exact_count(limit)))
+        counter.set_class(used > limit, "-over")
+
+    @on(TextArea.Changed)
+    @on(Input.Changed, "#compose-cw")
+    def _keep_draft(self) -> None:
+        if self.is_open:
+            self.post_message(self.Edited(self.current_draft(), self._idempotency_key,
+                                          self._reply_to))
+
     def open(self, reply_to: Status | None = None) -> None:
         """Start a new draft, a reply to `reply_to` if given, and focus it."""
         if self.is_open and _id(self._reply_to) == _id(reply_to) and self.text_area.text.strip():
             # Pressing the key again must not throw away what was written.
             self.text_area.focus()
             return
+        if reply_to is None:
+            self.open_draft(Draft(), title=lambda: _("New post"))
+        else:
+            self.open_draft(reply_draft(reply_to, f"@{one_line(reply_to.account.acct)} "),
+                            reply_to=reply_to, title=lambda: _reply_title(reply_to))
+
+    def open_draft(self, draft: Draft, *, title: str | Callable[[], str],
+                   reply_to: Status | None = None) -> None:
+        """Start writing `draft` (a reply-all, an edit, a redraft) under `title`
+        (a function gives a title that follows the interface language)."""
         self._reply_to = reply_to
+        self._base = draft
         self._idempotency_key = uuid.uuid4().hex
         self._sending = False
-        self._show_title()
-        if reply_to is None:
-            self.text_area.load_text("")
-        else:
-            self.text_area.load_text(f"@{one_line(reply_to.account.acct)} ")
-        self._show_count()
+        self._title = title if callable(title) else lambda: title
+        self.query_one("#compose-title", Label).update(self._title())
+        prefs = self.preferences or Preferences()
+        # A reply keeps its parent's narrower visibility; otherwise the user's default.
+        self._shown_visibility = draft.visibility or prefs.visibility
+        self.options.load(spoiler_text=draft.spoiler_text, visibility=self._shown_visibility,
+                          language=draft.language or prefs.language)
+        self.text_area.load_text(draft.text)
+        self._poll, self._media = draft.poll, list(draft.media)
+        self._scheduled_at = draft.scheduled_at
+        self._show_extras()
+        self._update_counter()
         self.add_class("-open")
         self.text_area.focus()
         self.text_area.move_cursor(self.text_area.document.end)
 
-    def _show_title(self) -> None:
-        title = self.query_one("#compose-title", Label)
-        if self._reply_to is None:
-            title.update(_("New post"))
-        else:
-            handle = one_line(self._reply_to.account.acct)
-            title.update(_("Reply to @{handle}").format(handle=handle))
+    def restore(self, draft: Draft, idempotency_key: str, reply_to: Status | None) -> None:
+        """Open on a draft saved earlier, with its key, so a resend can't double-post."""
+        title = (lambda: _("New post")) if reply_to is None else (lambda: _reply_title(reply_to))
+        self.open_draft(draft, title=title, reply_to=reply_to)
+        self._idempotency_key = idempotency_key or self._idempotency_key
 
     def relanguaged(self) -> None:
         """The interface language changed: say again what is being written."""
         if self.is_open:
-            self._show_title()
-            self._show_count()
-
-    def restore(self, draft: Draft, idempotency_key: str, reply_to: Status | None) -> None:
-        """Open on a draft saved earlier, with its key, so a resend can't double-post."""
-        self.open(reply_to)
-        self.text_area.load_text(draft.text)
-        self.text_area.move_cursor(self.text_area.document.end)
-        self._idempotency_key = idempotency_key or self._idempotency_key
+            self.query_one("#compose-title", Label).update(self._title())
+            self._update_counter()
+            self._show_extras()
 
     def current_draft(self) -> Draft:
-        """What is written now, as a `Draft`."""
-        parent = self._reply_to
-        return Draft(text=self.text_area.text, in_reply_to_id=_id(parent),
-                     visibility=parent.visibility if parent is not None
-                     and parent.visibility in _NARROW_VISIBILITIES else None)
+        """What is written now, with its options, poll, media and schedule."""
+        spoiler, visibility, language = self.options.values()
+        if self.preferences is None and visibility == self._shown_visibility:
+            # The user's default is not known yet and they chose nothing:
+            # let the server apply its own default rather than guess "public".
+            visibility = self._base.visibility
+        return replace(self._base, text=self.text_area.text, spoiler_text=spoiler,
+                       visibility=visibility, language=language, poll=self._poll,
+                       media=tuple(self._media), scheduled_at=self._scheduled_at)
 
     def close(self) -> None:
         """Hide the pane; the draft is dropped."""
         self.remove_class("-open")
         self._reply_to = None
+        self._base = Draft()
+        self._poll, self._media, self._scheduled_at = None, [], None
         self._sending = False
         self.post_message(self.Closed())
 
@@ -153,16 +256,94 @@ class ComposePane(Vertical):
         if not text.strip():
             self.notify(_("Write something first."), severity="warning")
             return
+        if self.length() > self.max_characters:
+            self.notify(_("Too long: this server takes at most {n} characters.").format(
+                n=count(self.max_characters)), severity="warning")
+            return
         self._sending = True
         self.post_message(self.Submitted(self.current_draft(), self._idempotency_key))
 
     def action_close(self) -> None:
         self.close()
 
+    # -- poll, media, schedule, editor -----------------------------------
+
+    def _show_extras(self) -> None:
+        parts: list[str] = []
+        if self._poll is not None and self._poll.options:
+            kind = _("multiple choice") if self._poll.multiple else _("one choice")
+            parts.append(_("Poll: {options} ({kind})").format(
+                options=" / ".join(one_line(o) for o in self._poll.options), kind=kind))
+        for item in self._media:
+            alt = one_line(item.description) or _("[no alt text]")
+            parts.append(f"▣ {one_line(Path(item.path).name)}: {alt}")
+        if self._scheduled_at is not None:
+            parts.append(_("Scheduled for {when}").format(when=exact_time(self._scheduled_at)))
+        label = self.query_one("#compose-extras", Label)
+        label.update(" · ".join(parts))
+        label.display = bool(parts)
+
+    def action_poll(self) -> None:
+        def done(poll: object) -> None:
+            if isinstance(poll, PollDraft):
+                self._poll = poll if poll.options else None
+                self._show_extras()
+
+        self.app.push_screen(PollEditor(self._poll), done)
+
+    def action_attach(self) -> None:
+        limit = self.instance.max_media_attachments if self.instance else 4
+        if len(self._media) >= limit:
+            self.notify(_("This server takes at most {n} attachments.").format(n=count(limit)),
+                        severity="warning")
+            return
+
+        def done(item: object) -> None:
+            if isinstance(item, MediaDraft):
+                self._media.append(item)
+                self._show_extras()
+
+        self.app.push_screen(MediaEditor(), done)
+
+    def action_schedule(self) -> None:
+        def done(when: object) -> None:
+            if isinstance(when, datetime):
+                self._scheduled_at = when
+            elif when is False:
+                self._scheduled_at = None
+            self._show_extras()
+
+        self.app.push_screen(ScheduleEditor(), done)
+
+    def action_external_editor(self) -> None:
+        """Hand the text to `$EDITOR` (the terminal too) and take back what it saved."""
+        try:
+            with self.app.suspend():
+                edited = edit_text(self.text_area.text)
+        except SuspendNotSupported:
+            self.notify(_("An external editor cannot run in this terminal."),
+                        severity="warning")
+            return
+        except EditorFailed as error:
+            self.notify(str(error), severity="error")
+            return
+        self.text_area.load_text(edited)
+        self.text_area.move_cursor(self.text_area.document.end)
+
 
 # A reply to a post few people can see must not reach more people than it did;
 # a reply to a public post takes the user's own default (None).
 _NARROW_VISIBILITIES = frozenset({"unlisted", "private", "direct"})
+
+
+def reply_draft(parent: Status, text: str) -> Draft:
+    """A reply to `parent` starting with `text`, never more visible than the parent."""
+    visibility = parent.visibility if parent.visibility in _NARROW_VISIBILITIES else None
+    return Draft(text=text, in_reply_to_id=parent.id, visibility=visibility)
+
+
+def _reply_title(parent: Status) -> str:
+    return _("Reply to @{handle}").format(handle=one_line(parent.account.acct))
 
 
 def _id(status: Status | None) -> str | None:

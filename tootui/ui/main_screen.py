@@ -52,6 +52,7 @@ from tootui.ui.outbox_runner import (
     OutboxRunner,
     Queued,
 )
+from tootui.ui.post_actions import PostActions
 from tootui.ui.reconnect import HomeUnavailable, Reconnector, offline_title
 from tootui.ui.status_lines import make_renderer, prefer_stored
 from tootui.ui.status_list import StatusList
@@ -68,7 +69,7 @@ if TYPE_CHECKING:  # only the caller builds the client; importing it costs start
     from tootui.outbox import Outbox, OutboxEntry
 
 
-class MainScreen(Screen[None]):
+class MainScreen(PostActions, Screen[None]):
     """Home timeline, thread pane and compose pane, over one client."""
 
     BINDINGS = bindings_for(Scope.MAIN)
@@ -123,6 +124,8 @@ class MainScreen(Screen[None]):
             self._drafts.offer_saved()
         if self._outbox is not None:
             self.call_after_refresh(self._outbox.start)
+        # The compose pane's server rules and defaults: not before the first paint.
+        self.call_after_refresh(self.load_posting_settings)
 
     def _show_titles(self) -> None:
         self._show_connectivity()
@@ -293,7 +296,13 @@ class MainScreen(Screen[None]):
     def on_compose_pane_submitted(self, message: ComposePane.Submitted) -> None:
         if self._drafts is not None:
             self._drafts.save_now()
-        self.send_post(message.draft, message.idempotency_key)
+        draft = message.draft
+        if draft.edit_id is not None:
+            self.send_edit(draft)
+        elif draft.poll is not None or draft.media or draft.scheduled_at is not None:
+            self.send_rich_draft(draft, message.idempotency_key)
+        else:
+            self.send_post(message.draft, message.idempotency_key)
 
     def on_compose_pane_edited(self, message: ComposePane.Edited) -> None:
         if self._drafts is not None:

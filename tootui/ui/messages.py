@@ -91,3 +91,63 @@ class RequestFailed(Message):
         super().__init__()
         self.error = error
         self.posting = posting
+
+
+class PostAction(Enum):
+    """Something the user can do to a post or its author, besides the toggles."""
+
+    BOOST_AS = "boost_as"
+    REPLY_ALL = "reply_all"
+    EDIT = "edit"
+    DELETE = "delete"
+    REDRAFT = "redraft"
+    PIN = "pin"
+    FOLLOW = "follow"
+    MUTE = "mute"
+    BLOCK = "block"
+    COPY_LINK = "copy_link"
+    OPEN_IN_BROWSER = "open_in_browser"
+    TRANSLATE = "translate"
+    LINKS = "links"
+    MEDIA = "media"
+    VOTE = "vote"
+    DETAILS = "details"
+
+
+class PostActionRequested(Message):
+    """The user wants `action` done to `status` (or to its author)."""
+
+    def __init__(self, action: PostAction, status: Status) -> None:
+        super().__init__()
+        self.action = action
+        self.status = status
+
+
+class AccountRequested(Message):
+    """The user wants the profile of the account mentioned as `acct` (web page `url`).
+
+    The main screen's default opens `url` in the browser; a screen that can
+    show profiles handles it first and calls `prevent_default()`.
+    """
+
+    def __init__(self, acct: str, url: str) -> None:
+        super().__init__()
+        self.acct = acct
+        self.url = url
+
+
+class HashtagRequested(Message):
+    """The user wants the timeline of hashtag `name` (web page `url`); see `AccountRequested`."""
+
+    def __init__(self, name: str, url: str) -> None:
+        super().__init__()
+        self.name = name
+        self.url = url
+
+
+class StatusDeleted(Message):
+    """The server deleted the status `status_id`."""
+
+    def __init__(self, status_id: str) -> None:
+        super().__init__()
+        self.status_id = status_id

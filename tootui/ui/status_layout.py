@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from tootui.models import Status
 from tootui.ui.height_index import HeightIndex
-from tootui.ui.status_lines import fixed_line_count
+from tootui.ui.status_lines import fixed_line_count, starts_hidden
 
 GUTTER = 2  # the selection bar and a space
 INDENT = 2  # cells per level of reply depth in a thread
@@ -51,6 +51,9 @@ class StatusLayout:
         self.depths: list[int] = []
         self.width = GUTTER + MIN_TEXT_WIDTH
         self._estimates: list[tuple[int, int]] = []
+        # Ids (of originals) whose content warning or sensitive media the
+        # reader revealed with `s`; everything else that can hide starts hidden.
+        self.revealed: set[str] = set()
         self._measured = bytearray()
         self._index = HeightIndex()
 
@@ -83,6 +86,28 @@ class StatusLayout:
         self._measured.insert(index, 0)
         heights = list(self._index.heights)
         heights.insert(index, self._estimated_height(index))
+        self._index.reset(heights)
+
+    def is_hidden(self, index: int) -> bool:
+        status = self.statuses[index]
+        return starts_hidden(status) and status.original.id not in self.revealed
+
+    def toggle_hidden(self, index: int) -> bool:
+        """Reveal or hide status `index` again; False when it has nothing to hide."""
+        status = self.statuses[index]
+        if not starts_hidden(status):
+            return False
+        self.revealed ^= {status.original.id}
+        self._measured[index] = 0
+        return True
+
+    def remove(self, index: int) -> None:
+        del self.statuses[index]
+        del self.depths[index]
+        del self._estimates[index]
+        del self._measured[index]
+        heights = list(self._index.heights)
+        del heights[index]
         self._index.reset(heights)
 
     def replace(self, index: int, status: Status) -> None:

@@ -69,14 +69,35 @@ def fixed_line_count(status: Status) -> int:
     return boost + 3  # header, counts, separator
 
 
+def starts_hidden(status: Status) -> bool:
+    """A content warning or sensitive media: shown only when the reader asks (`s`)."""
+    original = status.original
+    return bool(original.spoiler_text.strip()) or (
+        original.sensitive and bool(original.media_attachments))
+
+
 def body_lines(rendered: RenderedStatus, width: int, collapse_after: int | None,
-               palette: Palette) -> list[Text]:
-    """The body wrapped to `width`, its text cut after `collapse_after` lines."""
+               palette: Palette, *, hidden: bool = False) -> list[Text]:
+    """The body wrapped to `width`, its text cut after `collapse_after` lines.
+
+    `hidden` keeps a content warning's text and media (or, without a warning,
+    the sensitive media) out of sight, with a line saying how to show them.
+    """
     width = max(width, 1)
     lines: list[Text] = []
     for line in (rendered.reply_to, rendered.spoiler):
         if line is not None:
             lines.extend(wrap(line, width))
+    if hidden and rendered.spoiler is not None:
+        lines.extend(wrap(Text(_("[content hidden: press s to show]"), style=palette.more),
+                          width))
+        return lines
+    extras = list(rendered.extras)
+    if hidden and rendered.media_count:
+        note = ngettext("[{n} sensitive attachment hidden: press s to show]",
+                        "[{n} sensitive attachments hidden: press s to show]",
+                        rendered.media_count).format(n=count(rendered.media_count))
+        extras[:rendered.media_count] = [Text(note, style=palette.more)]
     body = wrap(rendered.body, width) if rendered.body.plain.strip() else []
     if collapse_after is not None and len(body) > collapse_after + 1:
         hidden = len(body) - collapse_after
@@ -84,7 +105,7 @@ def body_lines(rendered: RenderedStatus, width: int, collapse_after: int | None,
         note = ngettext("… {n} more line", "… {n} more lines", hidden).format(n=count(hidden))
         body.append(Text(note, style=palette.more))
     lines.extend(body)
-    for extra in rendered.extras:
+    for extra in extras:
         lines.extend(wrap(extra, width))
     return lines
 
@@ -110,12 +131,16 @@ def meta_line(status: Status, palette: Palette) -> Text:
     line.append(f"↩ {count(original.replies_count)}   ")
     line.append(f"⇄ {count(original.reblogs_count)}   ")
     line.append(f"★ {count(original.favourites_count)}")
+    if original.edited_at is not None:
+        # Says so, and where to look: `i` shows every version.
+        line.append("   " + _("edited"))
     markers = [
         label
         for flag, label in (
             (original.favourited, _("favourited")),
             (original.reblogged, _("boosted")),
             (original.bookmarked, _("bookmarked")),
+            (original.pinned, _("pinned")),
         )
         if flag
     ]

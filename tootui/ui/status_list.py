@@ -22,7 +22,14 @@ from textual.strip import Strip
 
 from tootui.models import Status
 from tootui.ui.bindings import Scope, bindings_for
-from tootui.ui.messages import ReplyRequested, ThreadRequested, Toggle, ToggleRequested
+from tootui.ui.messages import (
+    PostAction,
+    PostActionRequested,
+    ReplyRequested,
+    ThreadRequested,
+    Toggle,
+    ToggleRequested,
+)
 from tootui.ui.status_layout import StatusLayout
 from tootui.ui.status_lines import Palette, Renderer
 from tootui.ui.status_painter import PaintStyles, StatusPainter
@@ -158,6 +165,24 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             self.refresh()
 
+    def remove_status(self, status_id: str) -> int:
+        """Take out `status_id` and every boost of it; returns how many went."""
+        layout = self._layout
+        gone = [i for i, item in enumerate(layout.statuses)
+                if item.id == status_id or item.original.id == status_id]
+        for i in reversed(gone):
+            self._painter.forget(i)
+            layout.remove(i)
+            if i < self._selected:
+                self._selected -= 1
+        if gone:
+            self._selected = max(0, min(self._selected, len(layout) - 1))
+            self._sync_virtual_size()
+            self._measure(self._selected)
+            self._measure_view()
+            self.refresh()
+        return len(gone)
+
     def lines_of(self, index: int) -> list[str]:
         """The plain text of the lines status `index` occupies (for tests and copying)."""
         self._measure(index)
@@ -223,6 +248,21 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def action_bookmark(self) -> None:
         self._toggle(Toggle.BOOKMARK)
+
+    def action_toggle_hidden(self) -> None:
+        """Show a content warning's text (or sensitive media), or hide it again."""
+        index = self._selected
+        if not self._layout.statuses or not self._layout.toggle_hidden(index):
+            return
+        self._measure(index)
+        self._sync_virtual_size()
+        self._scroll_to_selected()
+        self.refresh()
+
+    def action_post(self, action: str) -> None:
+        """One of the `PostAction`s, by value (bindings name them as strings)."""
+        if (status := self.selected_status) is not None:
+            self.post_message(PostActionRequested(PostAction(action), status))
 
     def _toggle(self, kind: Toggle) -> None:
         if (status := self.selected_status) is not None:

@@ -56,7 +56,7 @@ class StatusPainter:
         self._console = console
         self._styles = styles
         self._rendered: LRUCache[tuple[str, str], RenderedStatus] = LRUCache(CACHE_SIZE)
-        self._bodies: LRUCache[tuple[tuple[str, str], int, int], _Body] = LRUCache(CACHE_SIZE)
+        self._bodies: LRUCache[tuple[tuple[str, str], int, int, bool], _Body] = LRUCache(CACHE_SIZE)
 
     def restyled(self) -> None:
         """The theme changed: painted lines carry the old styles."""
@@ -87,16 +87,18 @@ class StatusPainter:
             self._rendered.set(status.cache_key, rendered)
         return rendered
 
-    def _body_key(self, index: int) -> tuple[tuple[str, str], int, int]:
+    def _body_key(self, index: int) -> tuple[tuple[str, str], int, int, bool]:
         layout = self._layout
-        return (layout.statuses[index].cache_key, layout.text_width(index), layout.width)
+        return (layout.statuses[index].cache_key, layout.text_width(index), layout.width,
+                layout.is_hidden(index))
 
     def _body(self, index: int) -> _Body:
         key = self._body_key(index)
         body = self._bodies.get(key)
         if body is None:
             lines = body_lines(self._rendered_for(index), self._layout.text_width(index),
-                               self._layout.collapse_after, self._styles().palette)
+                               self._layout.collapse_after, self._styles().palette,
+                               hidden=self._layout.is_hidden(index))
             raw = [self._strip(line) for line in lines]
             body = _Body(raw, [self._finish(index, strip, None) for strip in raw])
             self._bodies.set(key, body)

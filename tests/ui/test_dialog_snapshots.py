@@ -1,0 +1,68 @@
+"""Snapshots of the dialogs a post and the compose pane open, at 80x24.
+
+Each dialog is shown over an empty host app with tootui's stylesheet and fixed
+content, so a snapshot changes only when the dialog does. Review the SVG when
+one changes (`pytest tests/ui/test_dialog_snapshots.py --snapshot-update`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.text import Text
+from textual.app import App
+from textual.pilot import Pilot
+from textual.screen import Screen
+
+from tootui.i18n import set_language
+from tootui.models import MediaAttachment, Poll, PollOption
+from tootui.ui.choice_list import ChoiceScreen
+from tootui.ui.compose_extras import MediaEditor, PollEditor, ScheduleEditor
+from tootui.ui.confirm import ConfirmScreen
+from tootui.ui.media_view import MediaScreen
+from tootui.ui.poll_vote import PollScreen
+
+SIZE = (80, 24)
+Compare = Callable[..., bool]
+STYLESHEET = Path(__file__).parents[2] / "tootui" / "ui" / "app.tcss"
+
+
+class Host(App[None]):
+    CSS_PATH = str(STYLESHEET)
+
+    def __init__(self, dialog: Screen[Any]) -> None:
+        super().__init__()
+        self._dialog = dialog
+
+    def on_mount(self) -> None:
+        self.push_screen(self._dialog)
+
+
+POLL = Poll(id="1", options=(PollOption("tea", 3), PollOption("coffee", 5)), votes_count=8)
+DIALOGS: dict[str, Callable[[], Screen[Any]]] = {
+    "confirm": lambda: ConfirmScreen("Delete this post? This cannot be undone.", yes="Delete"),
+    "poll-single": lambda: PollScreen(POLL),
+    "poll-multiple": lambda: PollScreen(Poll(id="2", multiple=True,
+                                             options=(PollOption("a"), PollOption("b")))),
+    "links": lambda: ChoiceScreen("Links in this post", [
+        (Text("🔗 example.com/article"), 1), (Text("# NeoDB"), 2), (Text("@ yuzu"), 3)]),
+    "media": lambda: MediaScreen(MediaAttachment(
+        id="1", type="image", description="a cat on a mat",
+        blurhash="LKO2?U%2Tw=w]~RBVZRi};RPxuwH")),
+    "poll-editor": lambda: PollEditor(None),
+    "media-editor": MediaEditor,
+    "schedule-editor": ScheduleEditor,
+}
+
+
+async def _pause(pilot: Pilot[Any]) -> None:
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("name", sorted(DIALOGS))
+def test_dialog(snap_compare: Compare, name: str) -> None:
+    set_language("en")
+    assert snap_compare(Host(DIALOGS[name]()), terminal_size=SIZE, run_before=_pause)

@@ -1,0 +1,59 @@
+"""The compose pane's options row: content warning, visibility and language.
+
+A small form, so real widgets: an input for the content warning, a select for
+who can see the post, an input for its language (an ISO 639-1 code, which is
+what the server takes). `load` fills it from a draft, `values` reads it back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Input, Select
+
+from tootui.i18n import N_, _
+
+VISIBILITY_LABELS: tuple[tuple[str, str], ...] = (
+    ("public", N_("Public")),
+    ("unlisted", N_("Quiet public")),
+    ("private", N_("Followers only")),
+    ("direct", N_("Private mention")),
+)
+VISIBILITIES: Sequence[str] = tuple(value for value, _label in VISIBILITY_LABELS)
+
+
+class ComposeOptions(Horizontal):
+    """Content warning, visibility and language of the draft being written."""
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=_("Content warning (optional)"), id="compose-cw")
+        yield Select([(_(label), value) for value, label in VISIBILITY_LABELS],
+                     allow_blank=False, value="public", id="compose-visibility",
+                     compact=True)
+        yield Input(placeholder=_("lang"), id="compose-language", max_length=8)
+
+    @property
+    def spoiler_input(self) -> Input:
+        return self.query_one("#compose-cw", Input)
+
+    @property
+    def visibility_select(self) -> Select[str]:
+        return self.query_one("#compose-visibility", Select)
+
+    @property
+    def language_input(self) -> Input:
+        return self.query_one("#compose-language", Input)
+
+    def load(self, *, spoiler_text: str, visibility: str, language: str | None) -> None:
+        self.spoiler_input.value = spoiler_text
+        self.visibility_select.value = visibility if visibility in VISIBILITIES else "public"
+        self.language_input.value = language or ""
+
+    def values(self) -> tuple[str, str, str | None]:
+        """The content warning, the visibility, and the language (None: the server's)."""
+        visibility = self.visibility_select.value
+        language = self.language_input.value.strip().lower() or None
+        return (self.spoiler_input.value.strip(),
+                visibility if isinstance(visibility, str) else "public", language)

@@ -1,0 +1,63 @@
+"""Voting in a poll (`p`): the options as a list; one choice, or several.
+
+A single-choice poll votes on `enter`; a multiple-choice one toggles options
+with `space`/`enter` and votes with `ctrl+s` or the button. The screen gets the
+chosen option indices back and sends the vote.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, OptionList, SelectionList
+
+from tootui.i18n import _
+from tootui.models import Poll
+from tootui.ui.bindings import Scope, bindings_for
+from tootui.ui.status_lines import one_line
+
+
+class PollScreen(ModalScreen[list[int] | None]):
+    """The poll's options; dismisses with the chosen indices, or None."""
+
+    BINDINGS = bindings_for(Scope.DIALOG)
+
+    def __init__(self, poll: Poll) -> None:
+        super().__init__()
+        self._poll = poll
+
+    def compose(self) -> ComposeResult:
+        titles = [one_line(option.title) or "…" for option in self._poll.options]
+        with Vertical(id="poll", classes="dialog") as box:
+            if self._poll.multiple:
+                box.border_title = _("Vote: choose one or more, then ctrl+s")
+                yield SelectionList[int](*[(title, i) for i, title in enumerate(titles)],
+                                         id="poll-options")
+                yield Button(_("Vote"), variant="primary", id="poll-vote", compact=True)
+            else:
+                box.border_title = _("Vote: choose one")
+                yield OptionList(*titles, id="poll-options")
+            yield Label(_("esc: cancel"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#poll-options").focus()
+
+    @on(OptionList.OptionSelected, "#poll-options")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        if not self._poll.multiple:
+            self.dismiss([event.option_index])
+
+    @on(Button.Pressed, "#poll-vote")
+    def action_submit(self) -> None:
+        if not self._poll.multiple:
+            return
+        chosen = sorted(self.query_one("#poll-options", SelectionList).selected)
+        if not chosen:
+            self.notify(_("Choose at least one option."), severity="warning")
+            return
+        self.dismiss(chosen)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,208 @@
+"""The lists a post opens: links (`o`), media (`m`), its poll (`p`), details (`i`).
+
+Mixed into the screen through `PostActions`. The dialogs only show and pick;
+what is picked is acted on here: a link or an attachment opens in the browser
+(the system's viewer for media), a vote goes to the server in a worker and
+the post is redrawn with the new counts.
+"""
+
+from __future__ import annotations
+
+import webbrowser
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from rich.style import Style
+from rich.text import Text
+from textual import work
+
+from tootui.client.errors import ClientError
+from tootui.i18n import _
+from tootui.models import MediaAttachment, Status
+from tootui.render import render_status
+from tootui.render.blurhash import average_colour
+from tootui.render.extras import media_lines
+from tootui.render.html import LinkTarget
+from tootui.ui.choice_list import ChoiceScreen
+from tootui.ui.compose_options import VISIBILITY_LABELS
+from tootui.ui.media_view import MediaScreen
+from tootui.ui.messages import (
+    AccountRequested,
+    HashtagRequested,
+    RequestFailed,
+    StatusUpdated,
+)
+from tootui.ui.poll_vote import PollScreen
+from tootui.ui.post_details import DetailsScreen
+from tootui.ui.status_lines import one_line
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from tootui.client.api import MastodonClient
+
+    _Base = Screen[None]
+else:
+    _Base = object
+
+# Mastodon lets a boost be public, unlisted or private, never direct.
+BOOST_VISIBILITIES = frozenset({"public", "unlisted", "private"})
+_KIND_MARKS = {"link": "🔗", "mention": "@", "hashtag": "#"}
+
+
+class PostDialogs(_Base):
+    """Opens the dialogs of a post; the screen provides `client`."""
+
+    client: MastodonClient
+
+    def _on_ui(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        self.app.call_from_thread(callback, *args, **kwargs)
+
+    # -- links -----------------------------------------------------------
+
+    def _links(self, status: Status) -> None:
+        links = render_status(status).links
+        if not links:
+            self.notify(_("This post has no links, mentions or hashtags."))
+            return
+        choices = [(link_label(target), target) for target in links]
+
+        def chosen(target: LinkTarget | None) -> None:
+            if target is None:
+                return
+            label = one_line(target.label)
+            if target.kind == "mention":
+                self.post_message(AccountRequested(label.lstrip("@"), target.url))
+            elif target.kind == "hashtag":
+                self.post_message(HashtagRequested(label.lstrip("#"), target.url))
+            else:
+                self._launch_browser(target.url)
+
+        self.app.push_screen(ChoiceScreen(_("Links in this post"), choices), chosen)
+
+    # -- media -------------------------------------------------------------
+
+    def _media(self, status: Status) -> None:
+        media = status.media_attachments
+        if not media:
+            self.notify(_("This post has no media."))
+            return
+        choices = [(media_label(item, line), item)
+                   for item, line in zip(media, media_lines(media), strict=True)]
+
+        def chosen(item: MediaAttachment | None) -> None:
+            if item is not None:
+                self.app.push_screen(MediaScreen(item), lambda ask: viewed(item, ask))
+
+        def viewed(item: MediaAttachment, external: bool | None) -> None:
+            url = item.url or item.remote_url
+            if external and url:
+                # The system's viewer for the file type, through the browser.
+                self._launch_browser(url)
+
+        self.app.push_screen(ChoiceScreen(_("Media in this post"), choices,
+                                          hint=_("enter: show · esc: close")), chosen)
+
+    # -- boosting with a visibility ---------------------------------------
+
+    def _boost_as(self, status: Status) -> None:
+        if status.reblogged:
+            self.notify(_("Already boosted: b undoes the boost."), severity="warning")
+            return
+        choices = [(_(label), value) for value, label in VISIBILITY_LABELS
+                   if value in BOOST_VISIBILITIES]
+
+        def chosen(visibility: str | None) -> None:
+            if visibility is not None:
+                self._send_boost(status, visibility)
+
+        self.app.push_screen(ChoiceScreen(_("Boost as"), choices,
+                                          hint=_("enter: boost · esc: cancel")), chosen)
+
+    @work(thread=True, group="boost")
+    def _send_boost(self, status: Status, visibility: str) -> None:
+        try:
+            updated = self.client.reblog_as(status.id, visibility)
+        except ClientError as error:
+            self.post_message(RequestFailed(error))
+            return
+        self.post_message(StatusUpdated(updated))
+
+    # -- polls -------------------------------------------------------------
+
+    def _vote(self, status: Status) -> None:
+        poll = status.poll
+        if poll is None:
+            self.notify(_("This post has no poll."))
+            return
+        if poll.expired:
+            self.notify(_("This poll has ended."), severity="warning")
+            return
+        if poll.voted:
+            self.notify(_("You have already voted in this poll."), severity="warning")
+            return
+
+        def chosen(choices: list[int] | None) -> None:
+            if choices:
+                self._send_vote(status, choices)
+
+        self.app.push_screen(PollScreen(poll), chosen)
+
+    @work(thread=True, group="vote")
+    def _send_vote(self, status: Status, choices: list[int]) -> None:
+        assert status.poll is not None
+        try:
+            poll = self.client.vote(status.poll.id, choices)
+        except ClientError as error:
+            self.post_message(RequestFailed(error))
+            return
+        self.post_message(StatusUpdated(replace(status, poll=poll)))
+        self._on_ui(self.notify, _("Vote sent."))
+
+    # -- details -------------------------------------------------------------
+
+    @work(thread=True, group="details")
+    def _details(self, status: Status) -> None:
+        history = ()
+        if status.edited_at is not None:
+            try:
+                history = self.client.history(status.id)
+            except ClientError as error:
+                self.post_message(RequestFailed(error))
+        self._on_ui(self.app.push_screen, DetailsScreen(status, history))
+
+    # Defaults until a screen shows profiles and hashtag timelines in the app:
+    # their web pages. A subclass's handler runs first and may prevent_default().
+    def on_account_requested(self, message: AccountRequested) -> None:
+        self._launch_browser(message.url)
+
+    def on_hashtag_requested(self, message: HashtagRequested) -> None:
+        self._launch_browser(message.url)
+
+    # -- the browser ---------------------------------------------------------
+
+    @work(thread=True, group="browser")
+    def _launch_browser(self, url: str) -> None:
+        # Starting a browser can take a while: never on the UI thread.
+        if not webbrowser.open(url):
+            self._on_ui(self.notify, _("No browser could be started; the link is {url}")
+                        .format(url=one_line(url)), severity="warning")
+
+
+def link_label(target: LinkTarget) -> Text:
+    label = Text(f"{_KIND_MARKS.get(target.kind, '🔗')} ")
+    label.append(one_line(target.label) or one_line(target.url))
+    if target.kind == "link" and target.label != target.url:
+        label.append(f"  {one_line(target.url)}", style="dim")
+    return label
+
+
+def media_label(item: MediaAttachment, line: Text) -> Text:
+    """The attachment's line (kind, alt text or its absence) after a colour swatch."""
+    label = Text()
+    colour = average_colour(item.blurhash)
+    if colour is not None:
+        label.append("██ ", style=Style(color="#{:02x}{:02x}{:02x}".format(*colour)))
+    label.append_text(line)
+    return label
