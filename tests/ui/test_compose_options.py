@@ -64,13 +64,13 @@ async def test_the_counter_follows_the_servers_rules(app: TootuiApp) -> None:
         counter = compose.query_one("#compose-counter", Label)
         limit = compose.max_characters
         assert limit == 5000  # the demo instance's max_characters, not the default 500
-        assert str(counter.content) == f"{limit:,}"
+        assert str(counter.content) == f"0/{limit:,} characters"
         url = "https://example.com/" + "x" * 100
         compose.text_area.load_text(f"@someone@far.away.example 鲑鱼卵 {url}")
         await pilot.pause()
         used = len("@someone") + 1 + 3 + 1 + 23
-        assert str(counter.content) == f"{limit - used:,}"
-        assert f"{limit - used:,}" in screen_text(app)
+        assert str(counter.content) == f"{used}/{limit:,} characters"
+        assert f"{used}/{limit:,} characters" in screen_text(app)
 
 
 async def test_a_post_over_the_limit_is_not_sent(
@@ -81,10 +81,11 @@ async def test_a_post_over_the_limit_is_not_sent(
         before = server_view.timeline("home", limit=1).items[0].id
         await pilot.press("c")
         compose = main_screen(app).compose_pane
-        compose.text_area.load_text("字" * (compose.max_characters + 1))
+        limit = compose.max_characters
+        compose.text_area.load_text("字" * (limit + 1))
         await pilot.pause()
         counter = compose.query_one("#compose-counter", Label)
-        assert str(counter.content) == "-1"
+        assert str(counter.content) == f"{limit + 1:,}/{limit:,} characters"
         assert counter.has_class("-over")
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -91,7 +91,9 @@ async def test_a_favourite_while_offline_is_delivered_later(
         await settle(pilot)
         target = main_screen(app).timeline.statuses[0].original
         assert not target.favourited
-        demo_server.faults.add("/api/v1/statuses", status=500, count=2)
+        # Only the favourite fails: the test's own reads of the status must not
+        # use up the faults meant for the app.
+        demo_server.faults.add(f"/api/v1/statuses/{target.id}/favourite", status=500, count=2)
         await pilot.press("f")
         await wait_until(pilot, lambda: server_view.status(target.id).favourited)
         await wait_until(pilot, lambda: main_screen(app).timeline.statuses[0].original.favourited)

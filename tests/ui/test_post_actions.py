@@ -27,6 +27,9 @@ async def own_post_on_top(pilot: Pilot[Any], server_view: MastodonClient,
     screen.load_home()
     await settle(pilot)
     assert screen.timeline.statuses[0].id == status.id
+    # A refresh keeps the reader on the post they were reading: go to the top.
+    screen.timeline.focus()
+    await pilot.press("home")
     return status
 
 

@@ -111,6 +111,22 @@ class Cache:
     def status(self, status_id: str) -> Status | None:
         return self.statuses([status_id]).get(status_id)
 
+    def forget_status(self, status_id: str) -> None:
+        """Drop a status the server deleted, with the boosts of it, from every view.
+
+        The timelines' segments stay as they are: nothing is missing between
+        their neighbours, so no gap is made.
+        """
+        def write(db: sqlite3.Connection) -> None:
+            ids = [status_id, *(row[0] for row in db.execute(
+                "SELECT id FROM statuses WHERE reblog_id = ?", (status_id,)))]
+            marks = ",".join("?" * len(ids))
+            db.execute(f"DELETE FROM entries WHERE status_id IN ({marks})", ids)
+            db.execute(f"DELETE FROM contexts WHERE status_id IN ({marks})", ids)
+            db.execute(f"DELETE FROM statuses WHERE id IN ({marks})", ids)
+
+        self._run(write, None, write=True)
+
     def put_account(self, account: Account) -> None:
         self._run(lambda db: _put_accounts(db, [account]), None, write=True)
 

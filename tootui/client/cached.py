@@ -21,7 +21,23 @@ from typing import TYPE_CHECKING, Any
 from tootui.client.cache import Cache
 from tootui.client.errors import ClientError, NetworkError
 from tootui.i18n import current_language
-from tootui.models import Account, Context, InstanceInfo, Page, Status
+from tootui.models import (
+    Account,
+    Context,
+    CustomEmoji,
+    Draft,
+    InstanceInfo,
+    MediaAttachment,
+    Page,
+    Poll,
+    Preferences,
+    Relationship,
+    ScheduledPost,
+    Status,
+    StatusEdit,
+    StatusSource,
+    Translation,
+)
 
 if TYPE_CHECKING:
     from tootui.client.api import MastodonClient
@@ -213,6 +229,82 @@ class CachedClient:
     def unbookmark(self, status_id: str) -> Status:
         return self._stored(self._net("unbookmark", status_id))
 
+    def reblog_as(self, status_id: str, visibility: str) -> Status:
+        return self._stored(self._net("reblog_as", status_id, visibility))
+
+    def pin(self, status_id: str) -> Status:
+        return self._stored(self._net("pin", status_id))
+
+    def unpin(self, status_id: str) -> Status:
+        return self._stored(self._net("unpin", status_id))
+
+    def send_draft(self, draft: Draft, *,
+                   idempotency_key: str | None = None) -> Status | ScheduledPost:
+        sent = self._net("send_draft", draft, idempotency_key=idempotency_key)
+        return self._stored(sent) if isinstance(sent, Status) else sent
+
+    def upload_media(self, path: str, description: str = "") -> MediaAttachment:
+        return self._net("upload_media", path, description)
+
+    def edit_status(self, status_id: str, text: str, *, spoiler_text: str = "") -> Status:
+        return self._stored(self._net("edit_status", status_id, text,
+                                      spoiler_text=spoiler_text))
+
+    def delete_status(self, status_id: str) -> Draft:
+        deleted = self._net("delete_status", status_id)
+        self.cache.forget_status(status_id)
+        return deleted
+
+    def vote(self, poll_id: str, choices: list[int]) -> Poll:
+        return self._net("vote", poll_id, choices)
+
     def _stored(self, status: Status) -> Status:
         self.cache.put_statuses([status])
+        self._keep([status])
         return status
+
+    # -- answers that are not kept ---------------------------------------
+    # These change often or are only useful for a moment (a dialog, completion),
+    # so they pass straight through, still tracking whether the server answers.
+
+    def preferences(self) -> Preferences:
+        return self._net("preferences")
+
+    def status_source(self, status_id: str) -> StatusSource:
+        return self._net("status_source", status_id)
+
+    def history(self, status_id: str) -> tuple[StatusEdit, ...]:
+        return self._net("history", status_id)
+
+    def translate(self, status_id: str, lang: str | None = None) -> Translation:
+        return self._net("translate", status_id, lang)
+
+    def suggest_accounts(self, query: str, limit: int = 5) -> tuple[Account, ...]:
+        return self._net("suggest_accounts", query, limit)
+
+    def suggest_hashtags(self, query: str, limit: int = 5) -> tuple[str, ...]:
+        return self._net("suggest_hashtags", query, limit)
+
+    def custom_emojis(self) -> tuple[CustomEmoji, ...]:
+        return self._net("custom_emojis")
+
+    def relationship(self, account_id: str) -> Relationship:
+        return self._net("relationship", account_id)
+
+    def follow(self, account_id: str) -> Relationship:
+        return self._net("follow", account_id)
+
+    def unfollow(self, account_id: str) -> Relationship:
+        return self._net("unfollow", account_id)
+
+    def mute(self, account_id: str) -> Relationship:
+        return self._net("mute", account_id)
+
+    def unmute(self, account_id: str) -> Relationship:
+        return self._net("unmute", account_id)
+
+    def block(self, account_id: str) -> Relationship:
+        return self._net("block", account_id)
+
+    def unblock(self, account_id: str) -> Relationship:
+        return self._net("unblock", account_id)

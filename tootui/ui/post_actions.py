@@ -46,7 +46,7 @@ from tootui.ui.translations import Translations
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from tootui.client.api import MastodonClient
+    from tootui.client.protocol import Client
 
     _Base = Screen[None]
 else:
@@ -60,7 +60,7 @@ _FILL_COMPOSE = frozenset({PostAction.REPLY_ALL, PostAction.EDIT, PostAction.RED
 class PostActions(PostDialogs, _Base):
     """Handlers for post actions; the screen provides `client` and `compose_pane`."""
 
-    client: MastodonClient
+    client: Client
     compose_pane: ComposePane
     _me: Account | None = None
     _translations: Translations | None = None

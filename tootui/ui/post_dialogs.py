@@ -40,7 +40,7 @@ from tootui.ui.status_lines import one_line
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from tootui.client.api import MastodonClient
+    from tootui.client.protocol import Client
 
     _Base = Screen[None]
 else:
@@ -54,7 +54,7 @@ _KIND_MARKS = {"link": "🔗", "mention": "@", "hashtag": "#"}
 class PostDialogs(_Base):
     """Opens the dialogs of a post; the screen provides `client`."""
 
-    client: MastodonClient
+    client: Client
 
     def _on_ui(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         self.app.call_from_thread(callback, *args, **kwargs)
