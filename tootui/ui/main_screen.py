@@ -54,6 +54,7 @@ from tootui.ui.outbox_runner import (
 )
 from tootui.ui.post_actions import PostActions
 from tootui.ui.reconnect import HomeUnavailable, Reconnector, offline_title
+from tootui.ui.search_opener import SearchOpener
 from tootui.ui.status_lines import make_renderer, prefer_stored
 from tootui.ui.status_list import StatusList
 from tootui.ui.threads import reply_position, thread_rows
@@ -69,7 +70,7 @@ if TYPE_CHECKING:  # only the caller builds the client; importing it costs start
     from tootui.outbox import Outbox, OutboxEntry
 
 
-class MainScreen(PostActions, Screen[None]):
+class MainScreen(SearchOpener, PostActions, Screen[None]):
     """Home timeline, thread pane and compose pane, over one client."""
 
     BINDINGS = bindings_for(Scope.MAIN)
