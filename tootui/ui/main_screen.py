@@ -100,8 +100,10 @@ class MainScreen(SearchOpener, PostActions, Screen[None]):
         yield Header(show_clock=False, icon="")
         with Horizontal(id="panes"):
             yield StatusList(self._renderer, collapse_after=TIMELINE_COLLAPSE_AFTER,
-                             placeholder=self._timeline_hint(), id="timeline")
-            yield StatusList(self._renderer, id="thread", placeholder=_thread_hint())
+                             placeholder=self._timeline_hint(), filter_context="home",
+                             id="timeline")
+            yield StatusList(self._renderer, id="thread", placeholder=_thread_hint(),
+                             filter_context="thread")
         yield ComposePane(id="compose")
         # Compact, and without the palette key (help lists it), so that every
         # binding fits an 80-column terminal.
