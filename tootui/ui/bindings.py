@@ -76,7 +76,9 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("app.focus_previous", "shift+tab", "focus_previous", N_("Previous pane"),
             Scope.APP, show=False),
     KeySpec("main.compose", "c", "compose", N_("New post"), Scope.MAIN),
-    KeySpec("main.search", "slash", "search", N_("Search"), Scope.MAIN, key_display="/"),
+    # Not in the footer, which must fit 80 columns; help and the palette list it.
+    KeySpec("main.search", "slash", "search", N_("Search"), Scope.MAIN, key_display="/",
+            show=False),
     KeySpec("status.down", "j,down", "cursor_down", N_("Next post"), Scope.STATUSES,
             show=False, in_palette=False),
     KeySpec("status.up", "k,up", "cursor_up", N_("Previous post"), Scope.STATUSES,

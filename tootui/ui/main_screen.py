@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -63,6 +63,10 @@ log = logging.getLogger(__name__)
 
 # Long posts are cut to this many lines in the timeline; the thread shows them whole.
 TIMELINE_COLLAPSE_AFTER = 12
+# Below this many columns the timeline and the thread are stacked; from
+# WIDE_FROM on, an open compose pane is a third column beside them.
+NARROW_BELOW = 100
+WIDE_FROM = 160
 
 if TYPE_CHECKING:  # only the caller builds the client; importing it costs start-up time
     from tootui.client.protocol import Client
@@ -74,6 +78,10 @@ class MainScreen(SearchOpener, PostActions, Screen[None]):
     """Home timeline, thread pane and compose pane, over one client."""
 
     BINDINGS = bindings_for(Scope.MAIN)
+    # app.tcss lays the panes out by these classes: stacked when narrow, side
+    # by side, and with the compose pane as a third column when wide.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-narrow"), (NARROW_BELOW, "-medium"), (WIDE_FROM, "-wide")]
 
     def __init__(self, client: Client, *, local_domain: str | None = None,
                  drafts: DraftStore | None = None, outbox: Outbox | None = None) -> None:
