@@ -90,3 +90,17 @@ async def test_hide_in_home_leaves_the_posts_out_of_the_timeline(
         accounts = {s.account.acct for s in main_screen(app).timeline.statuses}
         assert accounts and {"juzi", "haitang"}.isdisjoint(accounts)
         assert "鱿" not in screen_text(app)
+
+
+async def test_blur_hides_the_media_until_s(app: TootuiApp, demo_server: DemoServer) -> None:
+    _filter(demo_server, "stationery", "blur", ["home"], "hobo")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        timeline = main_screen(app).timeline
+        index = _index_by(app, "mianhua")
+        lines = "\n".join(timeline.lines_of(index))
+        assert "hobo weeks" in lines  # the text stays: only the media is blurred
+        assert "1 sensitive attachment hidden" in lines
+        assert "Image: 使用例图cr logo" not in lines  # the attachment's line, alt text and all
+        await pilot.press(*["j"] * index, "s")
+        assert "Image: 使用例图cr logo" in "\n".join(timeline.lines_of(index))
