@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -80,8 +80,8 @@ class MainScreen(SearchOpener, PostActions, Screen[None]):
     BINDINGS = bindings_for(Scope.MAIN)
     # app.tcss lays the panes out by these classes: stacked when narrow, side
     # by side, and with the compose pane as a third column when wide.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
-        (0, "-narrow"), (NARROW_BELOW, "-medium"), (WIDE_FROM, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-medium"),  # noqa: RUF012
+                              (WIDE_FROM, "-wide")]
 
     def __init__(self, client: Client, *, local_domain: str | None = None,
                  drafts: DraftStore | None = None, outbox: Outbox | None = None) -> None:
