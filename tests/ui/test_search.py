@@ -116,3 +116,20 @@ async def test_a_failed_search_says_why(app: TootuiApp, demo_server: DemoServer)
         await _search(pilot, "neo")
         assert "The search failed" in screen_text(app)
         assert isinstance(app.screen, SearchScreen)
+
+
+async def test_slash_and_down_move_between_query_and_results(app: TootuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _search(pilot, "neo")
+        results = screen.results_list
+        query = screen.query_one("#search-input")
+        assert results.has_focus
+        await pilot.press("slash")
+        assert query.has_focus
+        await pilot.press("down")
+        assert results.has_focus and results.highlighted == 1
+        # A second search replaces the list.
+        # The query is selected on focus: typing replaces it.
+        await pilot.press("slash", *"柚子", "enter")
+        await settle(pilot)
+        assert [getattr(p, "acct", None) for p in screen._picks.values()] == ["yuzu"]
