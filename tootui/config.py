@@ -49,7 +49,8 @@ class Config:
     language: str = "auto"
     """Interface language: `auto` follows the environment, or a code like `en`, `zh_CN`."""
     theme: str = "textual-dark"
-    """The name of the Textual theme the app starts with."""
+    """The Textual theme the app starts with (`nord`, `gruvbox`, `textual-light`…);
+    choosing one in the app ("Theme" in the command palette) saves it here."""
     keymap: dict[str, str] = field(default_factory=dict)
     """Key binding id → keys (comma-separated, Textual's names) replacing the defaults."""
     cache_max_mb: int = 64
@@ -62,6 +63,7 @@ class Config:
 
 _TOP_KEYS = {"default_profile", "language", "theme", "keymap", "profiles", "cache_max_mb"}
 _PROFILE_KEYS = {"instance", "account", "client_id"}
+_THEME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 _LANGUAGE = re.compile(r"auto|[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 
@@ -150,6 +152,10 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
             raise _bad(path, "language", _("expected `auto` or a language code like `en`"))
     if "theme" in data:
         config.theme = _string(path, "theme", data["theme"])
+        # Which themes exist is Textual's to say (the app checks at start);
+        # here only the shape of a theme's name.
+        if not _THEME.fullmatch(config.theme):
+            raise _bad(path, "theme", _("expected a theme name like `textual-dark` or `nord`"))
     if "cache_max_mb" in data:
         cap = data["cache_max_mb"]
         if isinstance(cap, bool) or not isinstance(cap, int) or cap < 1:

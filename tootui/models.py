@@ -115,6 +115,21 @@ class Poll:
 
 
 @dataclass(frozen=True, slots=True)
+class FilterResult:
+    """One of the user's server-side filters (v2) that a status matched.
+
+    `action` is "warn" (collapse behind `title`), "hide" (leave the status out)
+    or "blur" (hide its media); `context` lists where the filter applies
+    ("home", "notifications", "public", "thread", "account").
+    """
+
+    title: str
+    action: str = "warn"
+    context: tuple[str, ...] = ()
+    keyword_matches: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Status:
     """A status as the UI needs it. `reblog` holds the boosted original."""
 
@@ -151,6 +166,8 @@ class Status:
     # "" when the status quotes nothing).
     quote: Status | None = None
     quote_state: str = ""
+    # The user's filters this status matched, as the server reported them.
+    filtered: tuple[FilterResult, ...] = ()
 
     @property
     def original(self) -> Status:
@@ -196,6 +213,18 @@ class Page:
     items: tuple[Status, ...] = ()
     older: str | None = None
     newer: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    """What `/api/v2/search` found: accounts, hashtags and statuses, best first."""
+
+    accounts: tuple[Account, ...] = ()
+    hashtags: tuple[Tag, ...] = ()
+    statuses: tuple[Status, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.accounts or self.hashtags or self.statuses)
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,6 +79,7 @@ def test_unknown_profile_key() -> None:
         ("language = 3\n", "language"),
         ('language = "english please"\n', "language"),
         ('theme = ""\n', "theme"),
+        ('theme = "my theme; rm"\n', "theme"),
         ("keymap = 1\n", "keymap"),
         ('[keymap]\n"app.quit" = 5\n', "keymap.app.quit"),
         ('default_profile = "nobody"\n', "default_profile"),

@@ -29,6 +29,7 @@ from tootui.client.convert import (
     poll_from_json,
     status_from_json,
     statuses_from_json,
+    tag_from_json,
 )
 from tootui.client.convert_entities import (
     edits_from_json,
@@ -52,6 +53,7 @@ from tootui.models import (
     Preferences,
     Relationship,
     ScheduledPost,
+    SearchResults,
     Status,
     StatusEdit,
     StatusSource,
@@ -264,6 +266,19 @@ class MastodonClient:
         return translation_from_json(mapping(
             self._call(self._api.status_translate, status_id, lang=lang)
         ))
+
+    # search
+
+    def search(self, query: str, *, resolve: bool = True, limit: int = 20) -> SearchResults:
+        """Accounts, hashtags and statuses for `query` (`/api/v2/search`);
+        `resolve` lets the server look up a remote account or post URL."""
+        found = mapping(self._call(self._api.search_v2, query, resolve=resolve, limit=limit))
+        tags = (tag_from_json(mapping(tag)) for tag in items(found.get("hashtags")))
+        return SearchResults(
+            accounts=tuple(account_from_json(mapping(a)) for a in items(found.get("accounts"))),
+            hashtags=tuple(tag for tag in tags if tag is not None),
+            statuses=statuses_from_json(found.get("statuses")),
+        )
 
     # completion in the compose pane
 

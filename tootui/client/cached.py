@@ -33,6 +33,7 @@ from tootui.models import (
     Preferences,
     Relationship,
     ScheduledPost,
+    SearchResults,
     Status,
     StatusEdit,
     StatusSource,
@@ -278,6 +279,9 @@ class CachedClient:
 
     def translate(self, status_id: str, lang: str | None = None) -> Translation:
         return self._net("translate", status_id, lang)
+
+    def search(self, query: str, *, resolve: bool = True, limit: int = 20) -> SearchResults:
+        return self._net("search", query, resolve=resolve, limit=limit)
 
     def suggest_accounts(self, query: str, limit: int = 5) -> tuple[Account, ...]:
         return self._net("suggest_accounts", query, limit)

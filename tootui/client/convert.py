@@ -32,6 +32,7 @@ from tootui.models import (
     Context,
     CustomEmoji,
     Field,
+    FilterResult,
     InstanceInfo,
     MediaAttachment,
     Mention,
@@ -51,6 +52,7 @@ QUOTE_STATES = frozenset(
         "blocked_account", "blocked_domain", "muted_account",
     }
 )
+FILTER_ACTIONS = frozenset({"warn", "hide", "blur"})
 # A boost of a boost is not something Mastodon produces; a hostile server could
 # nest them without end, so conversion stops following `reblog` at this depth.
 _MAX_REBLOG_DEPTH = 2
@@ -188,6 +190,28 @@ def poll_from_json(data: Mapping[str, Any]) -> Poll:
     )
 
 
+def filter_result_from_json(data: Mapping[str, Any]) -> FilterResult | None:
+    """A FilterResult; an action this client does not know reads as "warn" (the
+    filter still exists: showing its title is safer than showing the post)."""
+    flt = mapping(data.get("filter"))
+    if not flt:
+        return None
+    action = as_str(flt.get("filter_action")).lower()
+    contexts = (as_str(c) for c in items(flt.get("context")))
+    matches = (as_str(k) for k in items(data.get("keyword_matches")))
+    return FilterResult(
+        title=as_str(flt.get("title")),
+        action=action if action in FILTER_ACTIONS else "warn",
+        context=tuple(c for c in contexts if c),
+        keyword_matches=tuple(k for k in matches if k),
+    )
+
+
+def _filtered(value: object) -> tuple[FilterResult, ...]:
+    converted = (filter_result_from_json(mapping(r)) for r in items(value))
+    return tuple(r for r in converted if r is not None)
+
+
 def _content_html(data: Mapping[str, Any]) -> str:
     """`content`, or for a deleted status (which carries only its plain
     `text` source) that text as the HTML Mastodon would have made of it."""
@@ -274,6 +298,7 @@ def status_from_json(data: Mapping[str, Any], *, _depth: int = 0) -> Status:
         application_name=as_opt_str(application.get("name")) or None,
         quote=quote,
         quote_state=quote_state,
+        filtered=_filtered(data.get("filtered")),
     )
 
 

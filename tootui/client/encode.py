@@ -16,6 +16,7 @@ from tootui.models import (
     Card,
     Context,
     CustomEmoji,
+    FilterResult,
     InstanceInfo,
     MediaAttachment,
     Poll,
@@ -120,7 +121,14 @@ def status_to_json(status: Status, *, with_reblog: bool = True) -> JSON:
         "application": ({"name": status.application_name}
                         if status.application_name is not None else None),
         "quote": _quote(status),
+        "filtered": [_filter_result(r) for r in status.filtered],
     }
+
+
+def _filter_result(result: FilterResult) -> JSON:
+    return {"filter": {"title": result.title, "filter_action": result.action,
+                       "context": list(result.context)},
+            "keyword_matches": list(result.keyword_matches), "status_matches": []}
 
 
 def _quote(status: Status) -> JSON | None:

@@ -20,6 +20,7 @@ from tootui.models import (
     Preferences,
     Relationship,
     ScheduledPost,
+    SearchResults,
     Status,
     StatusEdit,
     StatusSource,
@@ -84,6 +85,9 @@ class Client(Protocol):
     def vote(self, poll_id: str, choices: list[int]) -> Poll: ...
 
     def translate(self, status_id: str, lang: str | None = None) -> Translation: ...
+
+    def search(self, query: str, *, resolve: bool = True,
+               limit: int = 20) -> SearchResults: ...
 
     def suggest_accounts(self, query: str, limit: int = 5) -> tuple[Account, ...]: ...
 

@@ -23,6 +23,7 @@ from tootui.ui.help import HelpScreen
 from tootui.ui.language_switch import language_commands, switch_language
 from tootui.ui.main_screen import MainScreen
 from tootui.ui.status_lines import one_line
+from tootui.ui.theme_choice import ThemeKeeper, apply_theme, configured_theme
 
 if TYPE_CHECKING:  # only the caller builds the client; importing it costs start-up time
     from tootui.client.protocol import Client
@@ -39,7 +40,7 @@ class TootuiApp(App[None]):
 
     def __init__(self, client: Client, *, account_label: str,
                  local_domain: str | None = None, drafts: DraftStore | None = None,
-                 outbox: Outbox | None = None) -> None:
+                 outbox: Outbox | None = None, theme: str | None = None) -> None:
         super().__init__()
         self.client = client
         self.drafts = drafts
@@ -49,6 +50,15 @@ class TootuiApp(App[None]):
         # The label holds the server's acct: shown in the header, so cleaned.
         self.sub_title = one_line(account_label)
         self._user_keymap: dict[str, str] = {}
+        setting = theme if theme is not None else configured_theme()
+        # Set before the first frame, so the app never flashes the default colours.
+        self._theme_problem = apply_theme(self, setting)
+        self._theme_keeper = ThemeKeeper(self, setting)
+
+    def on_mount(self) -> None:
+        self._theme_keeper.start()
+        if self._theme_problem is not None:
+            self.notify(self._theme_problem, severity="warning")
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.client, local_domain=self.local_domain, drafts=self.drafts,
@@ -115,9 +125,10 @@ class TootuiApp(App[None]):
 
 def create_app(client: Client, *, account_label: str,
                local_domain: str | None = None, drafts: DraftStore | None = None,
-               outbox: Outbox | None = None) -> TootuiApp:
+               outbox: Outbox | None = None, theme: str | None = None) -> TootuiApp:
     """Build the app over a ready client; `local_domain` shortens local handles;
     `drafts` keeps what is being written on disk, `outbox` what could not be
-    sent yet (without them, both live in memory only)."""
+    sent yet (without them, both live in memory only); `theme` is the Textual
+    theme to start with (default: the config file's `theme`)."""
     return TootuiApp(client, account_label=account_label, local_domain=local_domain,
-                     drafts=drafts, outbox=outbox)
+                     drafts=drafts, outbox=outbox, theme=theme)

@@ -34,6 +34,7 @@ class Scope(Enum):
     HELP = "help"
     CONFIRM = "confirm"  # a yes/no question over the app
     DIALOG = "dialog"  # the lists opened from a post: links, media, poll, details
+    SEARCH = "search"  # the search screen (`/`)
 
 
 SCOPE_TITLES: dict[Scope, str] = {
@@ -44,6 +45,7 @@ SCOPE_TITLES: dict[Scope, str] = {
     Scope.HELP: N_("Help"),
     Scope.CONFIRM: N_("Questions"),
     Scope.DIALOG: N_("Lists opened from a post"),
+    Scope.SEARCH: N_("Search"),
 }
 
 
@@ -74,6 +76,9 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("app.focus_previous", "shift+tab", "focus_previous", N_("Previous pane"),
             Scope.APP, show=False),
     KeySpec("main.compose", "c", "compose", N_("New post"), Scope.MAIN),
+    # Not in the footer, which must fit 80 columns; help and the palette list it.
+    KeySpec("main.search", "slash", "search", N_("Search"), Scope.MAIN, key_display="/",
+            show=False),
     KeySpec("status.down", "j,down", "cursor_down", N_("Next post"), Scope.STATUSES,
             show=False, in_palette=False),
     KeySpec("status.up", "k,up", "cursor_up", N_("Previous post"), Scope.STATUSES,
@@ -143,6 +148,12 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("dialog.open", "o", "open_external", N_("Open in a viewer"), Scope.DIALOG,
             in_palette=False),
     KeySpec("dialog.submit", "ctrl+s", "submit", N_("Vote"), Scope.DIALOG, in_palette=False),
+    KeySpec("search.close", "escape", "close", N_("Close"), Scope.SEARCH, key_display="esc",
+            in_palette=False),
+    KeySpec("search.results", "down", "focus_results", N_("Go to the results"), Scope.SEARCH,
+            show=False, in_palette=False),
+    KeySpec("search.query", "slash", "focus_query", N_("Search again"), Scope.SEARCH,
+            key_display="/", in_palette=False),
     KeySpec("help.close", "escape,q,question_mark", "close", N_("Close help"), Scope.HELP,
             key_display="esc", in_palette=False),
 )
@@ -168,5 +179,6 @@ def bindings_for(scope: Scope) -> list[BindingType]:
 
 def display_keys(keys: str) -> str:
     """Keys as a person reads them: `question_mark` as `?`, `ctrl+s` as `ctrl+s`."""
-    names = {"question_mark": "?", "escape": "esc", "pagedown": "PgDn", "pageup": "PgUp"}
+    names = {"question_mark": "?", "slash": "/", "escape": "esc", "pagedown": "PgDn",
+             "pageup": "PgUp"}
     return ", ".join(names.get(key, key) for key in keys.split(","))

@@ -54,6 +54,7 @@ from tootui.ui.outbox_runner import (
 )
 from tootui.ui.post_actions import PostActions
 from tootui.ui.reconnect import HomeUnavailable, Reconnector, offline_title
+from tootui.ui.search_opener import SearchOpener
 from tootui.ui.status_lines import make_renderer, prefer_stored
 from tootui.ui.status_list import StatusList
 from tootui.ui.threads import reply_position, thread_rows
@@ -62,6 +63,10 @@ log = logging.getLogger(__name__)
 
 # Long posts are cut to this many lines in the timeline; the thread shows them whole.
 TIMELINE_COLLAPSE_AFTER = 12
+# Below this many columns the timeline and the thread are stacked; from
+# WIDE_FROM on, an open compose pane is a third column beside them.
+NARROW_BELOW = 100
+WIDE_FROM = 160
 
 if TYPE_CHECKING:  # only the caller builds the client; importing it costs start-up time
     from tootui.client.protocol import Client
@@ -69,10 +74,14 @@ if TYPE_CHECKING:  # only the caller builds the client; importing it costs start
     from tootui.outbox import Outbox, OutboxEntry
 
 
-class MainScreen(PostActions, Screen[None]):
+class MainScreen(SearchOpener, PostActions, Screen[None]):
     """Home timeline, thread pane and compose pane, over one client."""
 
     BINDINGS = bindings_for(Scope.MAIN)
+    # app.tcss lays the panes out by these classes: stacked when narrow, side
+    # by side, and with the compose pane as a third column when wide.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-medium"),  # noqa: RUF012
+                              (WIDE_FROM, "-wide")]
 
     def __init__(self, client: Client, *, local_domain: str | None = None,
                  drafts: DraftStore | None = None, outbox: Outbox | None = None) -> None:
@@ -99,8 +108,10 @@ class MainScreen(PostActions, Screen[None]):
         yield Header(show_clock=False, icon="")
         with Horizontal(id="panes"):
             yield StatusList(self._renderer, collapse_after=TIMELINE_COLLAPSE_AFTER,
-                             placeholder=self._timeline_hint(), id="timeline")
-            yield StatusList(self._renderer, id="thread", placeholder=_thread_hint())
+                             placeholder=self._timeline_hint(), filter_context="home",
+                             id="timeline")
+            yield StatusList(self._renderer, id="thread", placeholder=_thread_hint(),
+                             filter_context="thread")
         yield ComposePane(id="compose")
         # Compact, and without the palette key (help lists it), so that every
         # binding fits an 80-column terminal.

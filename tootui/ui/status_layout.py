@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tootui.filtering import verdict
 from tootui.models import Status
 from tootui.ui.height_index import HeightIndex
 from tootui.ui.status_lines import fixed_line_count, starts_hidden
@@ -45,8 +46,12 @@ def estimate(status: Status) -> tuple[int, int]:
 class StatusLayout:
     """Statuses, their reply depths, and the line each one starts on."""
 
-    def __init__(self, collapse_after: int | None = None) -> None:
+    def __init__(self, collapse_after: int | None = None,
+                 filter_context: str | None = None) -> None:
         self.collapse_after = collapse_after
+        # Where the list is, for the user's server-side filters ("home",
+        # "thread", ...); None applies every filter the server reported.
+        self.filter_context = filter_context
         self.statuses: list[Status] = []
         self.depths: list[int] = []
         self.width = GUTTER + MIN_TEXT_WIDTH
@@ -88,14 +93,29 @@ class StatusLayout:
         heights.insert(index, self._estimated_height(index))
         self._index.reset(heights)
 
+    def filtered_out(self, status: Status) -> bool:
+        """A `hide` filter keeps `status` out of this list."""
+        return verdict(status, self.filter_context).hide
+
+    def _can_hide(self, status: Status) -> bool:
+        found = verdict(status, self.filter_context)
+        return starts_hidden(status) or found.warns or (
+            found.blur and bool(status.original.media_attachments))
+
     def is_hidden(self, index: int) -> bool:
         status = self.statuses[index]
-        return starts_hidden(status) and status.original.id not in self.revealed
+        return status.original.id not in self.revealed and self._can_hide(status)
+
+    def filter_titles(self, index: int) -> tuple[str, ...]:
+        """The titles of the `warn` filters status `index` is collapsed behind, if it is."""
+        if not self.is_hidden(index):
+            return ()
+        return verdict(self.statuses[index], self.filter_context).warn_titles
 
     def toggle_hidden(self, index: int) -> bool:
         """Reveal or hide status `index` again; False when it has nothing to hide."""
         status = self.statuses[index]
-        if not starts_hidden(status):
+        if not self._can_hide(status):
             return False
         self.revealed ^= {status.original.id}
         self._measured[index] = 0

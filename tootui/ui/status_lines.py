@@ -76,14 +76,26 @@ def starts_hidden(status: Status) -> bool:
         original.sensitive and bool(original.media_attachments))
 
 
+def filtered_line(titles: tuple[str, ...], palette: Palette) -> Text:
+    """What a post collapsed by `warn` filters shows instead of itself."""
+    names = ", ".join(one_line(title) or _("a filter") for title in titles)
+    return Text(_("Filtered: {titles} · press s to show").format(titles=names),
+                style=palette.more)
+
+
 def body_lines(rendered: RenderedStatus, width: int, collapse_after: int | None,
-               palette: Palette, *, hidden: bool = False) -> list[Text]:
+               palette: Palette, *, hidden: bool = False,
+               filtered: tuple[str, ...] = ()) -> list[Text]:
     """The body wrapped to `width`, its text cut after `collapse_after` lines.
 
     `hidden` keeps a content warning's text and media (or, without a warning,
-    the sensitive media) out of sight, with a line saying how to show them.
+    the sensitive media) out of sight, with a line saying how to show them;
+    with the titles of the `warn` filters it matched (`filtered`), the whole
+    body is out of sight, behind those titles.
     """
     width = max(width, 1)
+    if hidden and filtered:
+        return wrap(filtered_line(filtered, palette), width)
     lines: list[Text] = []
     for line in (rendered.reply_to, rendered.spoiler):
         if line is not None:

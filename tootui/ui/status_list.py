@@ -37,6 +37,15 @@ from tootui.ui.status_painter import PaintStyles, StatusPainter
 MARGIN = 10  # lines measured beyond the viewport, so a key press rarely renders HTML
 
 
+def _keep_filtered(old: Status, new: Status) -> Status:
+    """`new`, still carrying `old`'s filter results if it came without any: the
+    answer to a favourite or a vote need not list them (the demo's doesn't), and
+    a collapsed post must not open because it was favourited."""
+    if new.filtered or not old.filtered:
+        return new
+    return replace(new, filtered=old.filtered)
+
+
 class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
     """Statuses one under another, with a selection the keys act on."""
 
@@ -59,12 +68,15 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         *,
         collapse_after: int | None = None,
         placeholder: str = "",
+        filter_context: str | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
+        """`filter_context` says where the list is for the user's server-side
+        filters ("home", "public", "thread", "notifications", "account")."""
         super().__init__(name=name, id=id, classes=classes)
-        self._layout = StatusLayout(collapse_after)
+        self._layout = StatusLayout(collapse_after, filter_context)
         self._styles: PaintStyles | None = None
         self._painter = StatusPainter(self._layout, renderer, lambda: self.app.console,
                                       self._paint_styles)
@@ -108,7 +120,12 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def set_statuses(self, statuses: Sequence[Status], depths: Sequence[int] | None = None,
                      *, selected: int = 0) -> None:
-        """Show `statuses` (with reply depths for a thread) and select one."""
+        """Show `statuses` (with reply depths for a thread) and select one.
+
+        Statuses a `hide` filter keeps out are left out; `selected` (an index
+        into `statuses`) then moves to the next one shown.
+        """
+        statuses, depths, selected = self._without_filtered(statuses, depths, selected)
         self._layout.resize(self.scrollable_content_region.width)
         self._layout.set(statuses, depths)
         self._selected = max(0, min(selected, len(self._layout) - 1))
@@ -119,9 +136,24 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         self._measure_view()
         self.refresh()
 
-    def insert(self, index: int, status: Status, depth: int = 0, *, select: bool = False) -> None:
-        """Add `status` before position `index`, keeping what the reader sees still."""
+    def _without_filtered(
+        self, statuses: Sequence[Status], depths: Sequence[int] | None, selected: int
+    ) -> tuple[Sequence[Status], Sequence[int] | None, int]:
         layout = self._layout
+        kept = [i for i, status in enumerate(statuses) if not layout.filtered_out(status)]
+        if len(kept) == len(statuses):
+            return statuses, depths, selected
+        new_selected = next((n for n, i in enumerate(kept) if i >= selected), len(kept) - 1)
+        return ([statuses[i] for i in kept],
+                [depths[i] for i in kept] if depths is not None else None,
+                max(new_selected, 0))
+
+    def insert(self, index: int, status: Status, depth: int = 0, *, select: bool = False) -> None:
+        """Add `status` before position `index`, keeping what the reader sees still
+        (unless a `hide` filter keeps it out of the list)."""
+        layout = self._layout
+        if layout.filtered_out(status):
+            return
         index = max(0, min(index, len(layout)))
         top_index = layout.find(int(self.scroll_y))
         layout.insert(index, status, depth)
@@ -138,14 +170,19 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
     def update_status(self, status: Status) -> int:
-        """Replace every copy of `status` (or boosts of it) in place; returns how many."""
+        """Replace every copy of `status` (or boosts of it) in place; returns how many.
+
+        A version that a `hide` filter now catches (an edit) leaves the list.
+        """
         layout = self._layout
+        if layout.filtered_out(status):
+            return self.remove_status(status.id)
         replaced = 0
         for i, item in enumerate(layout.statuses):
             if item.id == status.id:
-                new = status
+                new = _keep_filtered(item, status)
             elif item.reblog is not None and item.reblog.id == status.id:
-                new = replace(item, reblog=status)
+                new = replace(item, reblog=_keep_filtered(item.reblog, status))
             else:
                 continue
             self._painter.forget(i)

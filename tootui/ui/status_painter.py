@@ -24,6 +24,8 @@ from tootui.ui.status_layout import GUTTER, INDENT, MAX_DEPTH, StatusLayout
 from tootui.ui.status_lines import Palette, Renderer, body_lines, header_line, meta_line
 
 CACHE_SIZE = 2048  # statuses whose rendered lines are kept
+# (cache key, text width, pane width, hidden, titles of the filters it hides behind)
+_BodyKey = tuple[tuple[str, str], int, int, bool, tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +58,7 @@ class StatusPainter:
         self._console = console
         self._styles = styles
         self._rendered: LRUCache[tuple[str, str], RenderedStatus] = LRUCache(CACHE_SIZE)
-        self._bodies: LRUCache[tuple[tuple[str, str], int, int, bool], _Body] = LRUCache(CACHE_SIZE)
+        self._bodies: LRUCache[_BodyKey, _Body] = LRUCache(CACHE_SIZE)
 
     def restyled(self) -> None:
         """The theme changed: painted lines carry the old styles."""
@@ -87,10 +89,11 @@ class StatusPainter:
             self._rendered.set(status.cache_key, rendered)
         return rendered
 
-    def _body_key(self, index: int) -> tuple[tuple[str, str], int, int, bool]:
+    def _body_key(self, index: int) -> _BodyKey:
         layout = self._layout
+        # The filter titles are in the key: a filter renamed since changes the body.
         return (layout.statuses[index].cache_key, layout.text_width(index), layout.width,
-                layout.is_hidden(index))
+                layout.is_hidden(index), layout.filter_titles(index))
 
     def _body(self, index: int) -> _Body:
         key = self._body_key(index)
@@ -98,7 +101,8 @@ class StatusPainter:
         if body is None:
             lines = body_lines(self._rendered_for(index), self._layout.text_width(index),
                                self._layout.collapse_after, self._styles().palette,
-                               hidden=self._layout.is_hidden(index))
+                               hidden=self._layout.is_hidden(index),
+                               filtered=self._layout.filter_titles(index))
             raw = [self._strip(line) for line in lines]
             body = _Body(raw, [self._finish(index, strip, None) for strip in raw])
             self._bodies.set(key, body)
