@@ -91,11 +91,13 @@ class ComposePane(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="compose-head"):
-            yield Label(id="compose-title")
+            # Titles, suggestions and attachments hold server names and file
+            # names: plain text, never Textual markup (`[/b]` would crash it).
+            yield Label(id="compose-title", markup=False)
             yield Label(id="compose-counter")
         yield ComposeOptions(id="compose-options")
-        yield Label(id="compose-extras")
-        yield Label(id="compose-suggestions")
+        yield Label(id="compose-extras", markup=False)
+        yield Label(id="compose-suggestions", markup=False)
         yield TextArea(id="compose-text", soft_wrap=True, show_line_numbers=False)
 
     @property
@@ -325,7 +327,8 @@ class ComposePane(Vertical):
                         severity="warning")
             return
         except EditorFailed as error:
-            self.notify(str(error), severity="error")
+            # It names the editor command and a file: plain text, not markup.
+            self.notify(str(error), severity="error", markup=False)
             return
         self.text_area.load_text(edited)
         self.text_area.move_cursor(self.text_area.document.end)
