@@ -38,7 +38,8 @@ ACCT = f"{USERNAME}@evil.example"
 def _hostile_status() -> dict[str, Any]:
     return {
         "created_at": "2099-01-01T00:00:00.000Z",  # newer than the sample: on top
-        "content": f"<p>{MARKUP} body {ESCAPES}</p>",
+        "content": f"<p>{MARKUP} body {ESCAPES} <a href=\"https://evil.example/a[/b]\">"
+                   f"[/b]see {ESCAPES}</a> <a href=\"javascript:alert(1)\">js</a></p>",
         "spoiler_text": "",
         "poll": {
             "id": "1", "expires_at": "2099-01-02T00:00:00.000Z", "expired": False,
@@ -98,10 +99,22 @@ async def test_the_timeline_and_title_draw_hostile_text_inertly(app: TootuiApp) 
     async with app.run_test(size=SIZE) as pilot:
         await _top(pilot)
         _assert_frame_is_inert(app)
+        screen = app.screen
         text = screen_text(app)
         assert f"{MARKUP}Mallor" in text  # the name, cut to fit, as written
         assert f"{MARKUP} body" in text
         assert f"demo@{MARKUP}" in text  # the header's title
+        await pilot.press("enter")  # the thread pane
+        await settle(pilot)
+        assert f"{MARKUP} body" in screen_text(app).split("Thread", 1)[1]
+        _assert_frame_is_inert(app)
+        for key in ("i", "o"):  # the details and links dialogs
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.screen is not screen
+            _assert_frame_is_inert(app)
+            await pilot.press("escape")
+            await settle(pilot)
 
 
 async def test_replying_shows_the_handle_as_written(app: TootuiApp) -> None:
