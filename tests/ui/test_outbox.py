@@ -262,3 +262,30 @@ async def test_a_scheduled_post_that_waited_is_scheduled_once(
                           headers={"Authorization": f"Bearer {demo_server.create_token()}"})
     assert [s["params"]["text"] for s in answer.json()] == ["later on"]
     assert _count(server_view, "later on") == 0
+
+
+async def test_an_edit_refused_on_retry_comes_back_as_an_edit(
+        tmp_path: Path, demo_server: DemoServer, server_view: MastodonClient) -> None:
+    box = _box(tmp_path)
+    mine = server_view.post_status("first version")
+    app, client = _app(demo_server, box)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("e")
+        await settle(pilot)
+        demo_server.faults.add(f"/api/v1/statuses/{mine.id}", status=503)
+        demo_server.faults.add(f"/api/v1/statuses/{mine.id}", status=422,
+                               error="Validation failed: Text is too long")
+        screen.compose_pane.text_area.load_text("second version")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: screen.compose_pane.is_open and not box.entries())
+        assert screen.compose_pane.text_area.text == "second version"
+        assert "Edit post" in screen_text(app)
+        assert any("Text is too long" in n for n in error_notes(app))
+        demo_server.faults.clear()
+        await pilot.press("ctrl+s")  # sent again: still an edit of the same post
+        await settle(pilot)
+    client.close()
+    assert "second version" in server_view.status(mine.id).content_html
+    assert _count(server_view, "version") == 1

@@ -216,7 +216,11 @@ class ComposePane(Vertical):
 
     def restore(self, draft: Draft, idempotency_key: str, reply_to: Status | None) -> None:
         """Open on a draft saved earlier, with its key, so a resend can't double-post."""
-        title = (lambda: _("New post")) if reply_to is None else (lambda: _reply_title(reply_to))
+        def title() -> str:
+            if draft.edit_id is not None:  # an edit given back (refused from the outbox)
+                return _("Edit post")
+            return _("New post") if reply_to is None else _reply_title(reply_to)
+
         self.open_draft(draft, title=title, reply_to=reply_to)
         self._idempotency_key = idempotency_key or self._idempotency_key
 
