@@ -21,7 +21,7 @@ from textual.notifications import SeverityLevel
 from tootui.client.errors import ClientError
 from tootui.i18n import _
 from tootui.models import MediaAttachment, Status
-from tootui.render import render_status
+from tootui.render import render_status, safe_url
 from tootui.render.blurhash import average_colour
 from tootui.render.extras import media_lines
 from tootui.render.html import LinkTarget
@@ -196,6 +196,12 @@ class PostDialogs(_Base):
 
     @work(thread=True, group="browser")
     def _launch_browser(self, url: str) -> None:
+        # A server's URL reaches a command line (xdg-open, the browser): only
+        # http(s) with a host, nothing that could read as an option or a file.
+        if safe_url(url) is None:
+            self._on_ui(self.notify, _("Not opened: {url} is not a web link.")
+                        .format(url=one_line(url)), severity="warning")
+            return
         # Starting a browser can take a while: never on the UI thread.
         if not webbrowser.open(url):
             self._on_ui(self.notify, _("No browser could be started; the link is {url}")
