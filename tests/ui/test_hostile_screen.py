@@ -41,6 +41,8 @@ def _hostile_status() -> dict[str, Any]:
         "content": f"<p>{MARKUP} body {ESCAPES} <a href=\"https://evil.example/a[/b]\">"
                    f"[/b]see {ESCAPES}</a> <a href=\"javascript:alert(1)\">js</a></p>",
         "spoiler_text": "",
+        "media_attachments": [{"type": "image", "url": "javascript:alert(1)",
+                               "description": f"alt {MARKUP} {ESCAPES}"}],
         "poll": {
             "id": "1", "expires_at": "2099-01-02T00:00:00.000Z", "expired": False,
             "multiple": False, "votes_count": 0, "voters_count": 0, "voted": False,
@@ -108,11 +110,13 @@ async def test_the_timeline_and_title_draw_hostile_text_inertly(app: TootuiApp) 
         await settle(pilot)
         assert f"{MARKUP} body" in screen_text(app).split("Thread", 1)[1]
         _assert_frame_is_inert(app)
-        for key in ("i", "o"):  # the details and links dialogs
+        for key in ("i", "o", "m"):  # the details, links and media dialogs
             await pilot.press(key)
             await settle(pilot)
             assert app.screen is not screen
             _assert_frame_is_inert(app)
+            if key == "m":
+                assert f"alt {MARKUP}" in screen_text(app)
             await pilot.press("escape")
             await settle(pilot)
 
