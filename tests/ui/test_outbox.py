@@ -289,3 +289,36 @@ async def test_an_edit_refused_on_retry_comes_back_as_an_edit(
     client.close()
     assert "second version" in server_view.status(mine.id).content_html
     assert _count(server_view, "version") == 1
+
+
+async def test_a_server_that_goes_away_and_comes_back(tmp_path: Path) -> None:
+    """The real thing: the instance stops (connections refused), then starts
+    again on the same port with the same data; what was written meanwhile is
+    delivered once, and the app says when the server answers again."""
+    data = tmp_path / "demo"
+    server = DemoServer(data)
+    server.start()
+    port = int(server.url.rsplit(":", 1)[1])
+    token = server.create_token()
+    box = _box(tmp_path)
+    client = MastodonClient(server.url, token)
+    app = create_app(client, account_label="demo@demo.invalid", outbox=box)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            shown = [s.id for s in screen.timeline.statuses]
+            server.stop()
+            await pilot.press("c", *"written while it was away", "ctrl+s")
+            await wait_until(pilot, lambda: "waiting to be sent" in screen_text(app))
+            assert [s.id for s in screen.timeline.statuses] == shown
+            server = DemoServer(data, port=port)
+            server.start()
+            await wait_until(pilot, lambda: not box.entries())
+            await settle(pilot)
+            assert "written while it was away" in screen_text(app)
+    finally:
+        client.close()
+        server.stop()
+    with DemoServer(data) as again, MastodonClient(again.url, again.create_token()) as view:
+        assert _count(view, "written while it was away") == 1
