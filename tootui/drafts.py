@@ -63,19 +63,9 @@ class DraftStore:
     def _write(self, saved: SavedDraft) -> None:
         from tootui.client.encode import status_to_json
 
-        draft = saved.draft
         data: dict[str, Any] = {
             "format": _FORMAT,
-            "text": draft.text,
-            "in_reply_to_id": draft.in_reply_to_id,
-            "spoiler_text": draft.spoiler_text,
-            "visibility": draft.visibility,
-            "language": draft.language,
-            "edit_id": draft.edit_id,
-            "poll": ({"options": list(draft.poll.options), "expires_in": draft.poll.expires_in,
-                      "multiple": draft.poll.multiple} if draft.poll is not None else None),
-            "media": [{"path": m.path, "description": m.description} for m in draft.media],
-            "scheduled_at": draft.scheduled_at.isoformat() if draft.scheduled_at else None,
+            **draft_to_json(saved.draft),
             "idempotency_key": saved.idempotency_key,
             "reply_to": status_to_json(saved.reply_to) if saved.reply_to is not None else None,
         }
@@ -96,19 +86,11 @@ class DraftStore:
             return None
         from tootui.client.convert import status_from_json
 
-        def text(key: str) -> str | None:
-            value = data.get(key)
-            return value if isinstance(value, str) else None
-
         reply = data.get("reply_to")
+        key = data.get("idempotency_key")
         return SavedDraft(
-            draft=Draft(text=data["text"], in_reply_to_id=text("in_reply_to_id"),
-                        spoiler_text=text("spoiler_text") or "",
-                        visibility=text("visibility"), language=text("language"),
-                        edit_id=text("edit_id"), poll=_poll(data.get("poll")),
-                        media=_media(data.get("media")),
-                        scheduled_at=_when(text("scheduled_at"))),
-            idempotency_key=text("idempotency_key") or "",
+            draft=draft_from_json(data),
+            idempotency_key=key if isinstance(key, str) else "",
             reply_to=status_from_json(reply) if isinstance(reply, dict) else None,
         )
 
@@ -119,6 +101,36 @@ class DraftStore:
                 return
             self._done = generation
             self.path.unlink(missing_ok=True)
+
+
+def draft_to_json(draft: Draft) -> dict[str, Any]:
+    """Everything a draft holds, as JSON (the outbox keeps drafts this way too)."""
+    return {
+        "text": draft.text,
+        "in_reply_to_id": draft.in_reply_to_id,
+        "spoiler_text": draft.spoiler_text,
+        "visibility": draft.visibility,
+        "language": draft.language,
+        "edit_id": draft.edit_id,
+        "poll": ({"options": list(draft.poll.options), "expires_in": draft.poll.expires_in,
+                  "multiple": draft.poll.multiple} if draft.poll is not None else None),
+        "media": [{"path": m.path, "description": m.description} for m in draft.media],
+        "scheduled_at": draft.scheduled_at.isoformat() if draft.scheduled_at else None,
+    }
+
+
+def draft_from_json(data: dict[str, Any]) -> Draft:
+    """The draft `draft_to_json` wrote; fields of the wrong type read as unset."""
+
+    def text(key: str) -> str | None:
+        value = data.get(key)
+        return value if isinstance(value, str) else None
+
+    return Draft(text=text("text") or "", in_reply_to_id=text("in_reply_to_id"),
+                 spoiler_text=text("spoiler_text") or "",
+                 visibility=text("visibility"), language=text("language"),
+                 edit_id=text("edit_id"), poll=_poll(data.get("poll")),
+                 media=_media(data.get("media")), scheduled_at=_when(text("scheduled_at")))
 
 
 def _poll(value: object) -> PollDraft | None:

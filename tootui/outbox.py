@@ -1,10 +1,12 @@
 """The outbox: posts and actions the server hasn't received yet, kept on disk.
 
-A post, reply, favourite, boost or bookmark that fails for a reason that may
-pass (offline, 5xx, timeout, 429) is added here instead of being lost, and
+A post (with its poll, media and schedule), reply, edit, favourite, boost or
+bookmark that fails for a reason that may pass (offline, 5xx, timeout, 429)
+is added here instead of being lost, and
 retried with capped exponential backoff (a 429's `Retry-After` is honoured:
 nothing is sent before it). Each post keeps the idempotency key it was first
-sent with, so a retry after a lost answer makes no second post. A 401 pauses
+sent with, so a retry after a lost answer makes no second post (an edit sent
+twice only sets the same text twice). A 401 pauses
 the whole outbox until the user logs in again; a refusal (422) takes the
 entry out, to be given back to the user with the server's reason.
 """
@@ -17,13 +19,14 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tootui.atomic_file import write_json
 from tootui.client.errors import ClientError, RateLimitedError
-from tootui.models import Draft, Status
+from tootui.drafts import draft_from_json, draft_to_json
+from tootui.models import Draft, ScheduledPost, Status
 
 if TYPE_CHECKING:
     from tootui.client.protocol import Client
@@ -31,6 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 POST = "post"
+EDIT = "edit"
 ACTIONS = frozenset({"favourite", "unfavourite", "reblog", "unreblog", "bookmark",
                      "unbookmark"})
 
@@ -97,7 +101,7 @@ class Outbox:
 
     def _save(self) -> None:
         write_json(self.path, {"paused": self._paused,
-                               "entries": [asdict(e) for e in self._entries]})
+                               "entries": [_entry_to_json(e) for e in self._entries]})
 
     def entries(self) -> list[OutboxEntry]:
         with self._lock:
@@ -109,6 +113,13 @@ class Outbox:
         """Queue a post that failed with `error` (its Retry-After is honoured)."""
         return self._add(OutboxEntry(uuid.uuid4().hex, POST, idempotency_key, draft=draft),
                          error)
+
+    def add_edit(self, draft: Draft, error: ClientError | None = None) -> OutboxEntry:
+        """Queue an edit (`draft.edit_id` names the status it replaces)."""
+        if draft.edit_id is None:
+            raise ValueError("an edit needs the id of the status it replaces")
+        return self._add(OutboxEntry(uuid.uuid4().hex, EDIT, draft=draft,
+                                     status_id=draft.edit_id), error)
 
     def add_action(self, kind: str, status_id: str,
                    error: ClientError | None = None) -> OutboxEntry:
@@ -187,27 +198,39 @@ class Outbox:
             self._save()
 
 
-def deliver(client: Client, entry: OutboxEntry) -> Status:
+def deliver(client: Client, entry: OutboxEntry) -> Status | ScheduledPost:
     """Send one entry; raises the client's `ClientError` when it fails."""
+    draft = entry.draft or Draft()
+    if entry.kind == EDIT:
+        return client.edit_status(entry.status_id or "", draft.text,
+                                  spoiler_text=draft.spoiler_text)
     if entry.kind == POST:
-        draft = entry.draft or Draft()
+        key = entry.idempotency_key or None
+        if draft.poll is not None or draft.media or draft.scheduled_at is not None:
+            return client.send_draft(draft, idempotency_key=key)
         return client.post_status(
             draft.text, in_reply_to_id=draft.in_reply_to_id, visibility=draft.visibility,
-            spoiler_text=draft.spoiler_text, language=draft.language,
-            idempotency_key=entry.idempotency_key or None)
+            spoiler_text=draft.spoiler_text, language=draft.language, idempotency_key=key)
     method: Callable[[str], Status] = getattr(client, entry.kind)
     return method(entry.status_id or "")
+
+
+def _entry_to_json(entry: OutboxEntry) -> dict[str, Any]:
+    return {
+        "id": entry.id, "kind": entry.kind, "idempotency_key": entry.idempotency_key,
+        "draft": draft_to_json(entry.draft) if entry.draft is not None else None,
+        "status_id": entry.status_id, "attempts": entry.attempts,
+        "next_try": entry.next_try, "last_error": entry.last_error,
+    }
 
 
 def _entry_from_json(data: dict[str, Any]) -> OutboxEntry:
     draft = data.get("draft")
     kind = str(data["kind"])
-    if kind != POST and kind not in ACTIONS:
+    if kind not in (POST, EDIT) and kind not in ACTIONS:
         raise ValueError(f"unknown outbox entry {kind!r}")
     return OutboxEntry(
         id=str(data["id"]), kind=kind, idempotency_key=str(data.get("idempotency_key") or ""),
-        draft=Draft(**{k: draft[k] for k in ("text", "in_reply_to_id", "spoiler_text",
-                                             "visibility", "language") if k in draft})
-        if isinstance(draft, dict) else None,
+        draft=draft_from_json(draft) if isinstance(draft, dict) else None,
         status_id=data.get("status_id"), attempts=int(data.get("attempts", 0)),
         next_try=float(data.get("next_try", 0.0)), last_error=str(data.get("last_error", "")))

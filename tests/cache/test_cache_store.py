@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.cache.conftest import make
 from tootui.client.cache import Cache
-from tootui.models import Context, InstanceInfo, Status
+from tootui.models import Context, InstanceInfo, Relationship, Status
 
 
 def test_statuses_survive_reopening(tmp_path: Path, base_status: Status) -> None:
@@ -64,6 +64,17 @@ def test_instance_and_meta(cache: Cache) -> None:
     cache.set_meta("last_timeline", "home")
     assert cache.instance() == info
     assert cache.meta("last_timeline") == "home"
+
+
+def test_relationships_survive_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    cache = Cache(path)
+    assert cache.relationship("01HZX3Q5ZS") is None
+    cache.put_relationship(Relationship(id="01HZX3Q5ZS", following=True, muting=True))
+    cache.put_relationship(Relationship(id="01HZX3Q5ZS", following=True))  # newer answer
+    cache.close()
+    assert Cache(path).relationship("01HZX3Q5ZS") == Relationship(id="01HZX3Q5ZS",
+                                                                  following=True)
 
 
 def test_clear_forgets_everything(cache: Cache, base_status: Status) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from tootui.client.errors import NetworkError, RateLimitedError
-from tootui.models import Draft
+from tootui.models import Draft, MediaDraft, PollDraft
 from tootui.outbox import Outbox
 
 
@@ -25,6 +28,21 @@ def test_entries_survive_a_restart(tmp_path: Path) -> None:
     again = Outbox(tmp_path / "o.json", clock=clock).entries()
     assert again == [post, fav]
     assert again[0].draft == Draft(text="hello", visibility="unlisted")
+
+
+def test_edits_and_rich_posts_survive_a_restart_whole(tmp_path: Path) -> None:
+    box = Outbox(tmp_path / "o.json", clock=Clock())
+    rich = Draft(text="look", poll=PollDraft(("a", "b"), 600, multiple=True),
+                 media=(MediaDraft("/tmp/cat.png", "a cat"),),
+                 scheduled_at=datetime(2030, 1, 2, 3, 4, tzinfo=UTC), language="zh")
+    post = box.add_post(rich, "key-2")
+    change = box.add_edit(Draft(text="fixed", spoiler_text="cw", edit_id="77"))
+    again = Outbox(tmp_path / "o.json", clock=Clock()).entries()
+    assert again == [post, change]
+    assert again[0].draft == rich
+    assert (again[1].kind, again[1].status_id) == ("edit", "77")
+    with pytest.raises(ValueError):
+        box.add_edit(Draft(text="an edit of nothing"))
 
 
 def test_backoff_doubles_up_to_the_cap(tmp_path: Path) -> None:

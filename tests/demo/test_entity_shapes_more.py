@@ -136,3 +136,18 @@ def test_refusals_match_real_bodies(demo_server: DemoServer) -> None:
     empty = api.post("/api/v1/statuses", data={"status": ""})
     assert empty.status_code == 422
     assert empty.json().keys() == _real("other/error-422-status-empty-ja.json").keys()
+
+
+def test_oauth_metadata_and_userinfo_match_real_ones(demo_server: DemoServer) -> None:
+    api = api_for(demo_server)
+    ours = {
+        "instance/ms-oauth-authorization-server.json":
+            _ok(Api(demo_server).get("/.well-known/oauth-authorization-server")),
+        "other/oauth-authorization-server-local.json":
+            _ok(Api(demo_server).get("/.well-known/oauth-authorization-server")),
+        "other/oauth-userinfo.json": _ok(api.get("/oauth/userinfo")),
+    }
+    problems = {name: found for name, mine in ours.items()
+                if (found := [d for d in differences(mine, _real(name))
+                              if d.split(":")[0].rsplit(".", 1)[-1] not in OPTIONAL])}
+    assert problems == {}

@@ -23,6 +23,13 @@ def test_error_status_for_a_number_of_requests(demo_server: DemoServer) -> None:
     assert api.get("/api/v2/instance").status_code == 200
 
 
+def test_an_error_with_the_message_a_test_gives(demo_server: DemoServer) -> None:
+    api = api_for(demo_server)
+    demo_server.faults.add("/api/v1/timelines/home", status=422, error="Text [/b] refused")
+    answer = api.home_response()
+    assert (answer.status_code, answer.json()) == (422, {"error": "Text [/b] refused"})
+
+
 def test_rate_limited_with_retry_after(demo_server: DemoServer) -> None:
     demo_server.faults.add("/api/v2/instance", status=429, retry_after=7)
     response = requests.get(f"{demo_server.url}/api/v2/instance", timeout=10)

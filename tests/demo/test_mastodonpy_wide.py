@@ -84,3 +84,17 @@ def test_accounts_lists_filters_and_notifications(demo_server: DemoServer) -> No
     assert grouped["notification_groups"][0]["type"] == "favourite"
     assert other.conversations()[0]["last_status"]["id"] == mine["id"]
     assert api.markers_get(["notifications"]) == {}
+
+
+def test_apps_oauth_metadata_health_and_notification_counts(demo_server: DemoServer) -> None:
+    api = _client(demo_server)
+    assert api.app_verify_credentials()["name"]
+    # (Mastodon.py's oauth_userinfo() and oauth_authorization_server_info() refuse
+    # plain-http servers by design; test_oauth_demo.py reads both over HTTP.)
+    assert api.stream_healthy() is True
+    juzi = _client(demo_server, "juzi")
+    juzi.status_favourite(api.status_post("like me")["id"])
+    [note] = api.notifications(types=["favourite"])
+    assert api.notifications(id=note["id"])["type"] == "favourite"
+    assert api.unread_grouped_notifications_count() >= 1
+    assert "for_not_following" in api.notifications_policy()

@@ -1,4 +1,5 @@
-"""Snapshots of the dialogs a post and the compose pane open, at 80x24.
+"""Snapshots of the dialogs a post and the compose pane open, at 80x24, in
+English and in Chinese (whose labels take two cells a character).
 
 Each dialog is shown over an empty host app with tootui's stylesheet and fixed
 content, so a snapshot changes only when the dialog does. Review the SVG when
@@ -7,7 +8,7 @@ one changes (`pytest tests/ui/test_dialog_snapshots.py --snapshot-update`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from tootui.i18n import set_language
+from tootui.i18n import _, set_language
 from tootui.models import MediaAttachment, Poll, PollOption
 from tootui.ui.choice_list import ChoiceScreen
 from tootui.ui.compose_extras import MediaEditor, PollEditor, ScheduleEditor
@@ -43,11 +44,13 @@ class Host(App[None]):
 
 POLL = Poll(id="1", options=(PollOption("tea", 3), PollOption("coffee", 5)), votes_count=8)
 DIALOGS: dict[str, Callable[[], Screen[Any]]] = {
-    "confirm": lambda: ConfirmScreen("Delete this post? This cannot be undone.", yes="Delete"),
+    # Callers pass these texts translated; _() here gives each language its own.
+    "confirm": lambda: ConfirmScreen(_("Delete this post? This cannot be undone."),
+                                     yes=_("Delete")),
     "poll-single": lambda: PollScreen(POLL),
     "poll-multiple": lambda: PollScreen(Poll(id="2", multiple=True,
                                              options=(PollOption("a"), PollOption("b")))),
-    "links": lambda: ChoiceScreen("Links in this post", [
+    "links": lambda: ChoiceScreen(_("Links in this post"), [
         (Text("🔗 example.com/article"), 1), (Text("# NeoDB"), 2), (Text("@ yuzu"), 3)]),
     "media": lambda: MediaScreen(MediaAttachment(
         id="1", type="image", description="a cat on a mat",
@@ -58,6 +61,13 @@ DIALOGS: dict[str, Callable[[], Screen[Any]]] = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _english_after() -> Iterator[None]:
+    """The tests after these expect English, whatever these switched to."""
+    yield
+    set_language("en")
+
+
 async def _pause(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
@@ -65,4 +75,10 @@ async def _pause(pilot: Pilot[Any]) -> None:
 @pytest.mark.parametrize("name", sorted(DIALOGS))
 def test_dialog(snap_compare: Compare, name: str) -> None:
     set_language("en")
+    assert snap_compare(Host(DIALOGS[name]()), terminal_size=SIZE, run_before=_pause)
+
+
+@pytest.mark.parametrize("name", sorted(DIALOGS))
+def test_dialog_in_chinese(snap_compare: Compare, name: str) -> None:
+    set_language("zh_CN")
     assert snap_compare(Host(DIALOGS[name]()), terminal_size=SIZE, run_before=_pause)

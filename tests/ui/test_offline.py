@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,8 +19,10 @@ from tootui import app_log, paths
 from tootui.client.api import MastodonClient
 from tootui.client.cache import Cache
 from tootui.client.cached import CachedClient
+from tootui.client.errors import RateLimitedError, ServerError
 from tootui.demo.server import DemoServer
 from tootui.ui.app import create_app
+from tootui.ui.reconnect import retry_delay
 
 
 class ControlledTransport(HTTPAdapter):
@@ -200,3 +203,47 @@ async def test_a_request_that_times_out_is_retried(
         assert "timed out" in note
         assert [s.id for s in screen.timeline.statuses] == before
     client.close()
+
+
+def test_retries_back_off_up_to_a_cap_and_never_before_retry_after() -> None:
+    down = ServerError("Service Unavailable", status=503)
+    delays = [retry_delay(n, down, base=2, cap=60) for n in range(8)]
+    assert delays == [2, 4, 8, 16, 32, 60, 60, 60]
+    limited = RateLimitedError(retry_after=90)
+    assert retry_delay(0, limited, base=2, cap=60) == 90  # the server's word wins
+    assert retry_delay(6, RateLimitedError(retry_after=1), base=2, cap=60) == 60
+    assert retry_delay(0, RateLimitedError(), base=2, cap=60) == 2
+
+
+async def test_a_rate_limited_refresh_waits_for_retry_after_without_freezing(
+        tmp_path: Path, demo_server: DemoServer) -> None:
+    cache_file = tmp_path / "cache.sqlite3"
+    before = await _first_run(cache_file, demo_server)
+    # Retry-After is a parameter of the fault: 1 s here, against a 0.05 s backoff.
+    demo_server.faults.add("/api/v1/timelines/home", status=429, retry_after=1)
+    asked: list[float] = []
+    take = demo_server.faults.take
+
+    def timed(path: str):  # type: ignore[no-untyped-def]
+        if path.startswith("/api/v1/timelines/home"):
+            asked.append(time.monotonic())
+        return take(path)
+
+    demo_server.faults.take = timed  # type: ignore[method-assign]
+    transport = ControlledTransport()
+    client = _client(cache_file, demo_server, demo_server.create_token(), transport)
+    app = create_app(client, account_label="demo@demo.invalid")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen._reconnect.base = 0.05
+        await wait_until(pilot, lambda: bool(error_notes(app)))
+        assert "Too many requests" in error_notes(app)[0]
+        await pilot.press("j", "j")  # keys are answered while the wait runs
+        assert screen.timeline.selected == 2
+        await wait_until(pilot, lambda: any("answers again" in n.message
+                                            for n in app._notifications))
+        await settle(pilot)
+        assert [s.id for s in screen.timeline.statuses] == before
+        assert screen.timeline.selected == 2
+    client.close()
+    assert len(asked) == 2 and asked[1] - asked[0] >= 1.0

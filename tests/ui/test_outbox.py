@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+import requests
 
 from tests.ui.conftest import SIZE, error_notes, main_screen, screen_text, settle
 from tests.ui.test_drafts import wait_until
 from tootui.client.api import MastodonClient
 from tootui.client.oauth import demo_login
 from tootui.demo.server import DemoServer
+from tootui.models import Draft, PollDraft
 from tootui.outbox import Outbox
 from tootui.ui.app import TootuiApp, create_app
 
@@ -182,3 +186,139 @@ async def test_an_outbox_that_cannot_be_written_leaves_the_post_in_compose(
         assert screen.compose_pane.text_area.text == "kept in compose"
         assert any("Service Unavailable" in n for n in error_notes(app))
     client.close()
+
+
+async def test_an_edit_during_an_outage_is_queued_and_applied_later(
+        tmp_path: Path, demo_server: DemoServer, server_view: MastodonClient) -> None:
+    box = _box(tmp_path, base=0.3, cap=0.6)  # long enough to see it waiting
+    mine = server_view.post_status("first version")
+    app, client = _app(demo_server, box)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen.timeline.statuses[0].id == mine.id
+        await pilot.press("e")
+        await settle(pilot)
+        compose = screen.compose_pane
+        assert compose.text_area.text == "first version"
+        # Only now: the source was read; the edit itself (PUT) meets the outage.
+        demo_server.faults.add(f"/api/v1/statuses/{mine.id}", status=503, count=2)
+        compose.text_area.load_text("second version")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: "waiting to be sent" in screen_text(app))
+        assert not compose.is_open
+        [entry] = box.entries()
+        assert entry.kind == "edit" and entry.status_id == mine.id
+        await wait_until(pilot, lambda: not box.entries())
+        await settle(pilot)
+        assert any("second version" in line for line in screen.timeline.lines_of(0))
+    client.close()
+    edited = server_view.status(mine.id)
+    assert "second version" in edited.content_html and edited.edited_at is not None
+    assert _count(server_view, "second version") == 1  # edited, not posted anew
+
+
+async def test_a_post_with_a_poll_waits_with_its_poll(
+        tmp_path: Path, demo_server: DemoServer, server_view: MastodonClient) -> None:
+    box = _box(tmp_path, base=60, cap=60)  # nothing is retried in the first run
+    demo_server.faults.add("/api/v1/statuses", status=503)
+    app, client = _app(demo_server, box)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        compose = main_screen(app).compose_pane
+        compose.open_draft(Draft(text="which one?", poll=PollDraft(("red", "blue"), 3600)),
+                           title="New post")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: len(box.entries()) == 1)
+    client.close()
+    assert _count(server_view, "which one?") == 0
+    # The next start delivers it from the file, poll and all.
+    app, client = _app(demo_server, _box(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await wait_until(pilot, lambda: _count(server_view, "which one?") == 1)
+    client.close()
+    newest = server_view.timeline("home", limit=1).items[0]
+    assert newest.poll is not None
+    assert [o.title for o in newest.poll.options] == ["red", "blue"]
+
+
+async def test_a_scheduled_post_that_waited_is_scheduled_once(
+        tmp_path: Path, demo_server: DemoServer, server_view: MastodonClient) -> None:
+    box = _box(tmp_path)
+    demo_server.faults.add("/api/v1/statuses", status=503)
+    when = datetime.now(UTC) + timedelta(hours=1)
+    app, client = _app(demo_server, box)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        compose = main_screen(app).compose_pane
+        compose.open_draft(Draft(text="later on", scheduled_at=when), title="New post")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: any("is scheduled for" in n.message
+                                            for n in app._notifications))
+        assert box.entries() == []
+    client.close()
+    answer = requests.get(f"{demo_server.url}/api/v1/scheduled_statuses", timeout=10,
+                          headers={"Authorization": f"Bearer {demo_server.create_token()}"})
+    assert [s["params"]["text"] for s in answer.json()] == ["later on"]
+    assert _count(server_view, "later on") == 0
+
+
+async def test_an_edit_refused_on_retry_comes_back_as_an_edit(
+        tmp_path: Path, demo_server: DemoServer, server_view: MastodonClient) -> None:
+    box = _box(tmp_path)
+    mine = server_view.post_status("first version")
+    app, client = _app(demo_server, box)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("e")
+        await settle(pilot)
+        demo_server.faults.add(f"/api/v1/statuses/{mine.id}", status=503)
+        demo_server.faults.add(f"/api/v1/statuses/{mine.id}", status=422,
+                               error="Validation failed: Text is too long")
+        screen.compose_pane.text_area.load_text("second version")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: screen.compose_pane.is_open and not box.entries())
+        assert screen.compose_pane.text_area.text == "second version"
+        assert "Edit post" in screen_text(app)
+        assert any("Text is too long" in n for n in error_notes(app))
+        demo_server.faults.clear()
+        await pilot.press("ctrl+s")  # sent again: still an edit of the same post
+        await settle(pilot)
+    client.close()
+    assert "second version" in server_view.status(mine.id).content_html
+    assert _count(server_view, "version") == 1
+
+
+async def test_a_server_that_goes_away_and_comes_back(tmp_path: Path) -> None:
+    """The real thing: the instance stops (connections refused), then starts
+    again on the same port with the same data; what was written meanwhile is
+    delivered once, and the app says when the server answers again."""
+    data = tmp_path / "demo"
+    server = DemoServer(data)
+    server.start()
+    port = int(server.url.rsplit(":", 1)[1])
+    token = server.create_token()
+    box = _box(tmp_path)
+    client = MastodonClient(server.url, token)
+    app = create_app(client, account_label="demo@demo.invalid", outbox=box)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            shown = [s.id for s in screen.timeline.statuses]
+            server.stop()
+            await pilot.press("c", *"written while it was away", "ctrl+s")
+            await wait_until(pilot, lambda: "waiting to be sent" in screen_text(app))
+            assert [s.id for s in screen.timeline.statuses] == shown
+            server = DemoServer(data, port=port)
+            server.start()
+            await wait_until(pilot, lambda: not box.entries())
+            await settle(pilot)
+            assert "written while it was away" in screen_text(app)
+    finally:
+        client.close()
+        server.stop()
+    with DemoServer(data) as again, MastodonClient(again.url, again.create_token()) as view:
+        assert _count(view, "written while it was away") == 1

@@ -8,6 +8,7 @@ import pytest
 
 from tests.ui.conftest import SIZE, error_notes, main_screen, settle
 from tootui.ui.app import TootuiApp
+from tootui.ui.messages import AccountRequested
 
 
 async def test_y_copies_the_post_url(app: TootuiApp) -> None:
@@ -56,3 +57,25 @@ async def test_t_translates_through_the_server_and_back(app: TootuiApp) -> None:
         await pilot.press("T")
         await settle(pilot)
         assert timeline.lines_of(0) == before
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "--new-window=https://evil.example",
+                                 "javascript:alert(1)", "https://evil.example/\x1b[2J"])
+async def test_a_link_that_is_not_a_web_link_is_never_handed_to_the_browser(
+    app: TootuiApp, monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    opened: list[str] = []
+
+    def fake_open(url: str, new: int = 0, autoraise: bool = True) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(webbrowser, "open", fake_open)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        # As a profile link from a hostile server arrives from the links list.
+        main_screen(app).post_message(AccountRequested("mallory", url))
+        await settle(pilot)
+        assert opened == []
+        assert any("is not a web link" in n.message and "\x1b" not in n.message
+                   for n in app._notifications)

@@ -1,7 +1,8 @@
 """`Cache`: what the server last said, on disk, per profile.
 
 Statuses (as API JSON, beside their rendered text), accounts, timelines with
-their page boundaries and gaps, thread contexts and the instance's limits.
+their page boundaries and gaps, thread contexts, relationships and the
+instance's limits.
 Reads are small indexed queries, cheap enough for the UI thread before the
 first paint; writes happen in workers. A cache can always be lost: any
 SQLite failure is logged and reads as a miss, a damaged file is rebuilt, and
@@ -26,8 +27,14 @@ from tootui.client import cache_timelines
 from tootui.client.cache_db import open_cache_db
 from tootui.client.cache_timelines import Segment
 from tootui.client.convert import account_from_json, instance_from_json, status_from_json
-from tootui.client.encode import account_to_json, instance_to_json, status_to_json
-from tootui.models import Account, Context, InstanceInfo, Page, Status
+from tootui.client.convert_entities import relationship_from_json
+from tootui.client.encode import (
+    account_to_json,
+    instance_to_json,
+    relationship_to_json,
+    status_to_json,
+)
+from tootui.models import Account, Context, InstanceInfo, Page, Relationship, Status
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -226,6 +233,21 @@ class Cache:
         def read(db: sqlite3.Connection) -> InstanceInfo | None:
             row = db.execute("SELECT json FROM instance WHERE id = 1").fetchone()
             return instance_from_json(json.loads(row[0])) if row else None
+        return self._run(read, None)
+
+    def put_relationship(self, relationship: Relationship) -> None:
+        if not relationship.id:
+            return
+        self._run(lambda db: db.execute(
+            "INSERT OR REPLACE INTO relationships (account_id, json, fetched) VALUES (?, ?, ?)",
+            (relationship.id, json.dumps(relationship_to_json(relationship)), time.time())),
+            None, write=True)
+
+    def relationship(self, account_id: str) -> Relationship | None:
+        def read(db: sqlite3.Connection) -> Relationship | None:
+            row = db.execute("SELECT json FROM relationships WHERE account_id = ?",
+                             (account_id,)).fetchone()
+            return relationship_from_json(json.loads(row[0])) if row else None
         return self._run(read, None)
 
     def set_meta(self, key: str, value: str) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Long enough for the other process to finish a page write, short enough that
 # a stuck peer shows up as a cache miss rather than a frozen worker.
 BUSY_TIMEOUT_MS = 5000
@@ -75,6 +75,12 @@ CREATE TABLE instance (
     json TEXT NOT NULL,
     fetched REAL NOT NULL
 );
+-- How the user stands towards an account (following, muting, blocking).
+CREATE TABLE relationships (
+    account_id TEXT PRIMARY KEY,
+    json TEXT NOT NULL,
+    fetched REAL NOT NULL
+);
 """
 
 
@@ -97,7 +103,7 @@ def _usable(connection: sqlite3.Connection) -> bool:
     tables = {row[0] for row in connection.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
     return {"meta", "statuses", "accounts", "segments", "entries", "contexts",
-            "instance"} <= tables
+            "instance", "relationships"} <= tables
 
 
 def _create(connection: sqlite3.Connection) -> None:

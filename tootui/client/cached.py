@@ -292,23 +292,34 @@ class CachedClient:
     def custom_emojis(self) -> tuple[CustomEmoji, ...]:
         return self._net("custom_emojis")
 
+    # Each answer is how the user now stands towards the account: kept, so a
+    # profile opened offline (or before the network answers) can say it.
+
+    def cached_relationship(self, account_id: str) -> Relationship | None:
+        return self.cache.relationship(account_id)
+
+    def _related(self, method: str, account_id: str) -> Relationship:
+        relationship: Relationship = self._net(method, account_id)
+        self.cache.put_relationship(relationship)
+        return relationship
+
     def relationship(self, account_id: str) -> Relationship:
-        return self._net("relationship", account_id)
+        return self._related("relationship", account_id)
 
     def follow(self, account_id: str) -> Relationship:
-        return self._net("follow", account_id)
+        return self._related("follow", account_id)
 
     def unfollow(self, account_id: str) -> Relationship:
-        return self._net("unfollow", account_id)
+        return self._related("unfollow", account_id)
 
     def mute(self, account_id: str) -> Relationship:
-        return self._net("mute", account_id)
+        return self._related("mute", account_id)
 
     def unmute(self, account_id: str) -> Relationship:
-        return self._net("unmute", account_id)
+        return self._related("unmute", account_id)
 
     def block(self, account_id: str) -> Relationship:
-        return self._net("block", account_id)
+        return self._related("block", account_id)
 
     def unblock(self, account_id: str) -> Relationship:
-        return self._net("unblock", account_id)
+        return self._related("unblock", account_id)

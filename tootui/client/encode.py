@@ -20,6 +20,7 @@ from tootui.models import (
     InstanceInfo,
     MediaAttachment,
     Poll,
+    Relationship,
     Status,
 )
 
@@ -161,3 +162,9 @@ def instance_to_json(info: InstanceInfo) -> JSON:
             "urls": {"streaming": info.streaming_url},
         },
     }
+
+
+def relationship_to_json(relationship: Relationship) -> JSON:
+    return {"id": relationship.id, "following": relationship.following,
+            "requested": relationship.requested, "followed_by": relationship.followed_by,
+            "muting": relationship.muting, "blocking": relationship.blocking}

@@ -1,6 +1,7 @@
 """Fault injection: make the instance slow, failing or flaky on purpose.
 
-From test code: `server.faults.add("/api/v1/timelines", status=503, count=2)`.
+From test code: `server.faults.add("/api/v1/timelines", status=503, count=2)`
+(`error="..."` sets the error body's message, to play a hostile server).
 From the command line: `--demo-faults SPEC`, where SPEC is a comma-separated
 list of rules, each `PATH_PREFIX=KIND[:COUNT]` with KIND one of
 
@@ -40,6 +41,7 @@ class Fault:
     drop: bool = False
     end_stream: bool = False
     revoke_tokens: bool = False
+    error: str | None = None
 
 
 class FaultSpecError(ValueError):
@@ -64,9 +66,11 @@ class Faults:
         drop: bool = False,
         end_stream: bool = False,
         revoke_tokens: bool = False,
+        error: str | None = None,
     ) -> Fault:
         fault = Fault(
-            path_prefix, status, count, delay, retry_after, drop, end_stream, revoke_tokens
+            path_prefix, status, count, delay, retry_after, drop, end_stream, revoke_tokens,
+            error,
         )
         with self._lock:
             self._rules.append(fault)

@@ -88,7 +88,7 @@ class FaultInjection:
             await self._websocket(fault, scope, receive, send)
             return
         if fault.status >= 400:
-            await _send_error(send, fault.status, fault.retry_after)
+            await _send_error(send, fault.status, fault.retry_after, fault.error)
             return
         if fault.drop:
             await self.app(scope, receive, _dropping(send))
@@ -134,8 +134,9 @@ _MESSAGES = {
 }
 
 
-async def _send_error(send: Send, status: int, retry_after: int | None) -> None:
-    body = json.dumps({"error": _MESSAGES.get(status, "Error")}).encode()
+async def _send_error(send: Send, status: int, retry_after: int | None,
+                      error: str | None) -> None:
+    body = json.dumps({"error": error or _MESSAGES.get(status, "Error")}).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     if retry_after is not None:
         headers.append((b"retry-after", str(retry_after).encode()))

@@ -91,11 +91,13 @@ class ComposePane(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="compose-head"):
-            yield Label(id="compose-title")
+            # Titles, suggestions and attachments hold server names and file
+            # names: plain text, never Textual markup (`[/b]` would crash it).
+            yield Label(id="compose-title", markup=False)
             yield Label(id="compose-counter")
         yield ComposeOptions(id="compose-options")
-        yield Label(id="compose-extras")
-        yield Label(id="compose-suggestions")
+        yield Label(id="compose-extras", markup=False)
+        yield Label(id="compose-suggestions", markup=False)
         yield TextArea(id="compose-text", soft_wrap=True, show_line_numbers=False)
 
     @property
@@ -214,7 +216,11 @@ class ComposePane(Vertical):
 
     def restore(self, draft: Draft, idempotency_key: str, reply_to: Status | None) -> None:
         """Open on a draft saved earlier, with its key, so a resend can't double-post."""
-        title = (lambda: _("New post")) if reply_to is None else (lambda: _reply_title(reply_to))
+        def title() -> str:
+            if draft.edit_id is not None:  # an edit given back (refused from the outbox)
+                return _("Edit post")
+            return _("New post") if reply_to is None else _reply_title(reply_to)
+
         self.open_draft(draft, title=title, reply_to=reply_to)
         self._idempotency_key = idempotency_key or self._idempotency_key
 
@@ -325,7 +331,8 @@ class ComposePane(Vertical):
                         severity="warning")
             return
         except EditorFailed as error:
-            self.notify(str(error), severity="error")
+            # It names the editor command and a file: plain text, not markup.
+            self.notify(str(error), severity="error", markup=False)
             return
         self.text_area.load_text(edited)
         self.text_area.move_cursor(self.text_area.document.end)

@@ -28,7 +28,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
-            yield Label(self._question, id="confirm-question")
+            # The question names server accounts: plain text, never markup.
+            yield Label(self._question, id="confirm-question", markup=False)
             with Horizontal(id="confirm-buttons"):
                 yield Button(self._yes, variant="error", id="confirm-yes", compact=True)
                 yield Button(_("No"), id="confirm-no", compact=True)

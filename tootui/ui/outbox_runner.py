@@ -18,8 +18,9 @@ from textual.timer import Timer
 
 from tootui.client.errors import AuthError, ClientError
 from tootui.i18n import _, ngettext
-from tootui.models import Status
-from tootui.outbox import POST, Outbox, OutboxEntry, deliver
+from tootui.l10n import exact_time
+from tootui.models import ScheduledPost, Status
+from tootui.outbox import EDIT, POST, Outbox, OutboxEntry, deliver
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -150,7 +151,12 @@ class OutboxRunner:
                         self.screen.post_message(OutboxRefused(entry, error))
                     continue
                 self.outbox.remove(entry.id)
-                self.screen.post_message(OutboxDelivered(entry, status))
+                if isinstance(status, ScheduledPost):
+                    # Nothing to show in a timeline until the server publishes it.
+                    self.screen.notify(_("A post that was waiting is scheduled for {when}.")
+                                       .format(when=exact_time(status.scheduled_at)))
+                else:
+                    self.screen.post_message(OutboxDelivered(entry, status))
 
 
 class Queued(Message):
@@ -160,4 +166,5 @@ class Queued(Message):
         super().__init__()
         self.entry = entry
         self.error = error
-        self.is_post = entry.kind == POST
+        # What the compose pane held: the outbox keeps it now, the pane closes.
+        self.is_post = entry.kind in (POST, EDIT)

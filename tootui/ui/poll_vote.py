@@ -7,6 +7,7 @@ chosen option indices back and sends the vote.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -29,7 +30,8 @@ class PollScreen(ModalScreen[list[int] | None]):
         self._poll = poll
 
     def compose(self) -> ComposeResult:
-        titles = [one_line(option.title) or "…" for option in self._poll.options]
+        # Text, not str: an option's `[...]` is the server's text, never markup.
+        titles = [Text(one_line(option.title) or "…") for option in self._poll.options]
         with Vertical(id="poll", classes="dialog") as box:
             if self._poll.multiple:
                 box.border_title = _("Vote: choose one or more, then ctrl+s")

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from tootui.client.protocol import Client
+    from tootui.outbox import Outbox, OutboxEntry
 
     _Base = Screen[None]
 else:
@@ -62,6 +63,9 @@ class PostActions(PostDialogs, _Base):
 
     client: Client
     compose_pane: ComposePane
+    # The screen's: puts a failed request in the outbox if it may pass (None if not).
+    _queue: Callable[[Callable[[Outbox, ClientError], OutboxEntry], ClientError],
+                     OutboxEntry | None]
     _me: Account | None = None
     _translations: Translations | None = None
     _emoji: tuple[str, ...] | None = None
@@ -201,7 +205,9 @@ class PostActions(PostDialogs, _Base):
             status = self.client.edit_status(draft.edit_id, draft.text,
                                              spoiler_text=draft.spoiler_text)
         except ClientError as error:
-            self.post_message(RequestFailed(error, posting=True))
+            # Like a post: an edit that may pass later waits in the outbox.
+            if self._queue(lambda box, why: box.add_edit(draft, why), error) is None:
+                self.post_message(RequestFailed(error, posting=True))
             return
         self.post_message(StatusUpdated(status))
         self._on_ui(self._edited)
@@ -212,7 +218,10 @@ class PostActions(PostDialogs, _Base):
         try:
             result = self.client.send_draft(draft, idempotency_key=idempotency_key)
         except ClientError as error:
-            self.post_message(RequestFailed(error, posting=True))
+            # Kept with its key (and its poll, media and schedule) for the retry.
+            if self._queue(lambda box, why: box.add_post(draft, idempotency_key, why),
+                           error) is None:
+                self.post_message(RequestFailed(error, posting=True))
             return
         if isinstance(result, Status):
             self.post_message(StatusPosted(result))

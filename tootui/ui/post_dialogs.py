@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Any
 from rich.style import Style
 from rich.text import Text
 from textual import work
+from textual.notifications import SeverityLevel
 
 from tootui.client.errors import ClientError
 from tootui.i18n import _
 from tootui.models import MediaAttachment, Status
-from tootui.render import render_status
+from tootui.render import render_status, safe_url
 from tootui.render.blurhash import average_colour
 from tootui.render.extras import media_lines
 from tootui.render.html import LinkTarget
@@ -58,6 +59,17 @@ class PostDialogs(_Base):
 
     def _on_ui(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         self.app.call_from_thread(callback, *args, **kwargs)
+
+    def notify(self, message: str, *, title: str = "",
+               severity: SeverityLevel = "information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """The screen's notifications, as plain text unless asked otherwise.
+
+        They carry server text (handles, links, a refusal's reason): read as
+        Textual markup, a `[/b]` in it would crash the toast and `[link=...]`
+        would make a link nobody validated.
+        """
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # -- links -----------------------------------------------------------
 
@@ -184,6 +196,12 @@ class PostDialogs(_Base):
 
     @work(thread=True, group="browser")
     def _launch_browser(self, url: str) -> None:
+        # A server's URL reaches a command line (xdg-open, the browser): only
+        # http(s) with a host, nothing that could read as an option or a file.
+        if safe_url(url) is None:
+            self._on_ui(self.notify, _("Not opened: {url} is not a web link.")
+                        .format(url=one_line(url)), severity="warning")
+            return
         # Starting a browser can take a while: never on the UI thread.
         if not webbrowser.open(url):
             self._on_ui(self.notify, _("No browser could be started; the link is {url}")

@@ -42,9 +42,7 @@ class Reconnector:
     def failed(self, error: ClientError) -> None:
         if not error.retryable:
             return
-        delay = min(self.cap, self.base * 2 ** self.failures)
-        if isinstance(error, RateLimitedError) and error.retry_after is not None:
-            delay = max(delay, error.retry_after)
+        delay = retry_delay(self.failures, error, base=self.base, cap=self.cap)
         self.failures += 1
         if self._timer is not None:
             self._timer.stop()
@@ -58,6 +56,16 @@ class Reconnector:
             self._timer.stop()
             self._timer = None
         return recovered
+
+
+def retry_delay(failures: int, error: ClientError, *, base: float, cap: float) -> float:
+    """Seconds before the next try after `failures` failed ones in a row: doubling
+    up to `cap`, and never before a 429's `Retry-After` (which may exceed the cap:
+    asking earlier would only be refused again)."""
+    delay = min(cap, base * 2 ** failures)
+    if isinstance(error, RateLimitedError) and error.retry_after is not None:
+        delay = max(delay, error.retry_after)
+    return delay
 
 
 def offline_title(title: str, since: datetime | None) -> str:
