@@ -34,6 +34,7 @@ class Scope(Enum):
     HELP = "help"
     CONFIRM = "confirm"  # a yes/no question over the app
     DIALOG = "dialog"  # the lists opened from a post: links, media, poll, details
+    LOGIN = "login"  # logging in to an account from inside the app
 
 
 SCOPE_TITLES: dict[Scope, str] = {
@@ -44,6 +45,7 @@ SCOPE_TITLES: dict[Scope, str] = {
     Scope.HELP: N_("Help"),
     Scope.CONFIRM: N_("Questions"),
     Scope.DIALOG: N_("Lists opened from a post"),
+    Scope.LOGIN: N_("Logging in"),
 }
 
 
@@ -74,6 +76,9 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("app.focus_previous", "shift+tab", "focus_previous", N_("Previous pane"),
             Scope.APP, show=False),
     KeySpec("main.compose", "c", "compose", N_("New post"), Scope.MAIN),
+    # Run by the app (`app.`): a new session replaces the whole main screen.
+    KeySpec("main.switch_profile", "A", "app.switch_profile", N_("Switch account"),
+            Scope.MAIN, show=False),
     KeySpec("status.down", "j,down", "cursor_down", N_("Next post"), Scope.STATUSES,
             show=False, in_palette=False),
     KeySpec("status.up", "k,up", "cursor_up", N_("Previous post"), Scope.STATUSES,
@@ -143,6 +148,8 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("dialog.open", "o", "open_external", N_("Open in a viewer"), Scope.DIALOG,
             in_palette=False),
     KeySpec("dialog.submit", "ctrl+s", "submit", N_("Vote"), Scope.DIALOG, in_palette=False),
+    KeySpec("login.close", "escape", "close", N_("Cancel"), Scope.LOGIN, key_display="esc",
+            in_palette=False),
     KeySpec("help.close", "escape,q,question_mark", "close", N_("Close help"), Scope.HELP,
             key_display="esc", in_palette=False),
 )
