@@ -84,11 +84,13 @@ class ProfileSwitching:
     def _choose_profile(self, profiles: list[Profile], default: str | None) -> None:
         current = self.profile.name if self.profile is not None else None
         choices: list[tuple[Text | str, str]] = []
+        # Translators: marks the default profile in the list of accounts.
+        default_mark = "  " + _("(default)")
         for profile in profiles:
             label = Text.assemble(
                 ("● " if profile.name == current else "  "), (profile.name, "bold"),
-                f"  @{one_line(profile.account)}",
-                (f"  ({_('default')})" if profile.name == default else "", "dim"),
+                "  @" + one_line(profile.account),
+                (default_mark if profile.name == default else "", "dim"),
             )
             choices.append((label, profile.name))
         choices.append((_("Log in to another account…"), _ANOTHER))
