@@ -32,6 +32,7 @@ from tootui.client.api import MastodonClient
 from tootui.demo.server import DemoServer
 from tootui.keyring_store import KeyringStore
 from tootui.sessions import Accounts
+from tootui.ui.app import create_session_app
 from tootui.ui.choice_list import ChoiceScreen
 from tootui.ui.confirm import ConfirmScreen
 from tootui.ui.login_screen import LoginScreen
@@ -257,3 +258,22 @@ def _assert_private_and_token_free(home: Path, *tokens: str) -> None:
             data = path.read_bytes()
             for token in tokens:
                 assert token.encode() not in data, path
+
+
+async def test_a_profile_without_a_token_opens_on_its_login(
+    secret_service: PrivateSecretService, demo_server: DemoServer
+) -> None:
+    demo = log_in(demo_server)
+    assert KeyringStore().delete_token(demo.name)  # as `tootui logout` leaves it
+    opened: list[str] = []
+    accounts = Accounts(open_url=approving_browser(opened))
+    app = create_session_app(accounts, None, profile=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, LoginScreen)
+        assert demo.name in screen_text(app)
+        await wait_until(pilot, lambda: main_of(app) is not None
+                         and bool(main_of(app).timeline.statuses))  # type: ignore[union-attr]
+    app.close_client()
+    assert len(opened) == 1
+    assert KeyringStore().token(demo.name)
+    assert list(config.load().profiles) == [demo.name]
