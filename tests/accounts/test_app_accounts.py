@@ -277,3 +277,50 @@ async def test_a_profile_without_a_token_opens_on_its_login(
     assert len(opened) == 1
     assert KeyringStore().token(demo.name)
     assert list(config.load().profiles) == [demo.name]
+
+
+async def test_the_outbox_waits_for_the_new_login_then_delivers(
+    secret_service: PrivateSecretService, demo_server: DemoServer
+) -> None:
+    demo = log_in(demo_server)
+    demo_server.faults.add("/api/v1/statuses", status=503)
+    # The retry finds the token revoked: the outbox pauses, the app offers a login.
+    demo_server.faults.add("/api/v1/statuses", status=0, revoke_tokens=True)
+    app = app_on(Accounts(open_url=approving_browser([])), demo.name)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c", *"held for the login", "ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert demo.name in screen_text(app)
+        await pilot.press("y")
+        await wait_until(pilot, lambda: "held for the login" in timeline_text(app))
+    app.close_client()
+    with MastodonClient(demo_server.url, demo_server.create_token()) as view:
+        posted = [s for s in view.timeline("home").items if "held for the login" in s.content_html]
+    assert len(posted) == 1
+
+
+def test_no_profile_and_no_keyring_at_a_terminal_is_one_line_not_a_login() -> None:
+    """At a terminal `tootui` would offer a login; without a keyring it must not start."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "tootui"], stdin=follower, stdout=follower,
+                            stderr=subprocess.PIPE, env=dict(os.environ))
+    os.close(follower)
+    try:
+        _out, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()  # the app started: the keyring was not checked first
+        proc.communicate()
+        raise
+    finally:
+        os.close(leader)
+    message = err.decode()
+    assert proc.returncode != 0
+    assert len(message.strip().splitlines()) == 1, message
+    assert "keyring" in message.lower() and "Traceback" not in message
+    assert not paths.config_file().exists()
