@@ -11,6 +11,8 @@ calls them from workers.
 from __future__ import annotations
 
 import contextlib
+import os
+import sys
 import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,9 +52,16 @@ class Session:
 
 
 def open_in_browser(url: str) -> None:
-    """Open `url` in the user's browser; none at all is fine (the address is shown)."""
-    with contextlib.suppress(webbrowser.Error):
-        webbrowser.open(url)
+    """Open `url` in the user's browser; none at all is fine (the address is shown).
+
+    Without a graphical display (a console, SSH) nothing is started: the only
+    browsers left would be text ones (lynx, w3m) drawing over the app itself.
+    """
+    graphical = sys.platform in ("darwin", "win32") or any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY"))
+    if graphical:
+        with contextlib.suppress(webbrowser.Error):
+            webbrowser.open(url)
 
 
 class Accounts:

@@ -22,6 +22,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
+from textual.worker import get_current_worker
 
 from tootui.config import Profile
 from tootui.i18n import _
@@ -126,6 +127,7 @@ class LoginScreen(Screen[None]):
         self._say("#login-browser", "")
         self._say("#login-paste", "")
         self.query_one("#login-code", Input).disabled = True
+        self.query_one("#login").remove_class("-ready")
         self._say("#login-status", _("Contacting {instance}…").format(instance=instance.strip()))
         self._prepare(instance)
 
@@ -136,7 +138,11 @@ class LoginScreen(Screen[None]):
             login = self.accounts.login(instance, profile_name=name)
             browser_url, paste_url = login.start()
         except login_failures() as error:
-            self.post_message(LoginFailed(str(error)))
+            if not get_current_worker().is_cancelled:
+                self.post_message(LoginFailed(str(error)))
+            return
+        if get_current_worker().is_cancelled:  # the user started over meanwhile
+            login.cancel()
             return
         self.post_message(LoginReady(login, browser_url, paste_url))
 
@@ -151,6 +157,7 @@ class LoginScreen(Screen[None]):
         self._say("#login-paste", _("Browser on another machine? Open this address there, "
                                     "and paste the code it shows below:")
                   + "\n" + message.paste_url)
+        self.query_one("#login").add_class("-ready")
         code = self.query_one("#login-code", Input)
         code.disabled = False
         code.focus()
@@ -158,7 +165,9 @@ class LoginScreen(Screen[None]):
 
     def on_login_failed(self, message: LoginFailed) -> None:
         self._say("#login-status", message.reason, error=True)
-        self.query_one("#login-instance", Input).focus()
+        code = self.query_one("#login-code", Input)
+        # A wrong code can be pasted again; anything else starts from the instance.
+        (code if not code.disabled else self.query_one("#login-instance", Input)).focus()
 
     @work(thread=True, group="login-browser")
     def _wait_for_browser(self, login: BrowserLogin, url: str) -> None:
