@@ -324,3 +324,24 @@ def test_no_profile_and_no_keyring_at_a_terminal_is_one_line_not_a_login() -> No
     assert len(message.strip().splitlines()) == 1, message
     assert "keyring" in message.lower() and "Traceback" not in message
     assert not paths.config_file().exists()
+
+
+async def test_choosing_a_logged_out_profile_offers_its_login(
+    secret_service: PrivateSecretService, demo_server: DemoServer
+) -> None:
+    demo = log_in(demo_server)
+    lanlan = add_account(demo_server, "lanlan")
+    assert KeyringStore().delete_token(lanlan.name)
+    app = app_on(Accounts(open_url=no_browser), demo.name)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = main_of(app)
+        await pilot.press("A")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await _choose(pilot, app, lanlan.name)
+        await wait_until(pilot, lambda: isinstance(app.screen, LoginScreen))
+        assert lanlan.name in screen_text(app)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not isinstance(app.screen, LoginScreen))
+        assert main_of(app) is first and app.profile == demo
+    app.close_client()

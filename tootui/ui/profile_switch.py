@@ -141,7 +141,13 @@ class ProfileSwitching:
         try:
             session = self.accounts.open(name)
         except LoginRequired as needed:
-            app.call_from_thread(self._login_again_named, needed.profile)
+            # Chosen, but logged out: log it in (its config says where).
+            try:
+                profile = self.accounts.profile(needed.profile)
+            except login_failures() as error:
+                app.call_from_thread(app.notify, str(error), severity="error")
+                return
+            app.call_from_thread(self.log_in_again, profile)
             return
         except login_failures() as error:
             app.call_from_thread(app.notify, str(error), severity="error")
@@ -214,18 +220,3 @@ class ProfileSwitching:
     def log_in_again(self, profile: Profile) -> None:
         assert self.accounts is not None
         self._app().push_screen(LoginScreen(self.accounts, profile=profile))
-
-    def _login_again_named(self, name: str) -> None:
-        """A profile chosen with no token: log it in (its config tells where)."""
-        self._profile_for_login(name)
-
-    @work(thread=True, group="profiles")
-    def _profile_for_login(self, name: str) -> None:
-        assert self.accounts is not None
-        app = self._app()
-        try:
-            profile = self.accounts.profile(name)
-        except login_failures() as error:
-            app.call_from_thread(app.notify, str(error), severity="error")
-            return
-        app.call_from_thread(self.log_in_again, profile)
