@@ -81,28 +81,43 @@ def fail(message: str) -> None:
 
 
 def _start_app(args: argparse.Namespace) -> int:
-    from tootui.profiles import load_session
+    from tootui import config as config_mod
+    from tootui.keyring_store import KeyringStore
+    from tootui.profiles import LoginRequired, ProfileError, resolve
+    from tootui.sessions import Accounts
 
-    client, profile = load_session(args.profile)
+    accounts = Accounts()
+    config = config_mod.load()
+    at_terminal = sys.stdin.isatty() and sys.stdout.isatty()
+    session, profile = None, None
+    if not config.profiles:
+        if not at_terminal:
+            resolve(config, args.profile)  # scripts get the one-line "no account yet"
+        # Before the screen takes over: no keyring is a one-line error, not a login
+        # that can't keep its token.
+        KeyringStore().check_usable()
+        if args.profile is not None:
+            raise ProfileError(
+                _("No profile named {name}: `tootui profiles` lists them.").format(
+                    name=args.profile))
+    else:
+        try:
+            session = accounts.open(args.profile)
+        except LoginRequired as needed:
+            if not at_terminal:
+                raise
+            profile = config.profiles[needed.profile]  # log it in again, in the app
     from tootui.app_log import start_file_log
-    from tootui.client.cache import Cache
-    from tootui.client.cached import CachedClient
-    from tootui.config import cache_max_bytes
-    from tootui.drafts import DraftStore
-    from tootui.outbox import Outbox
-    from tootui.ui.app import create_app
+    from tootui.ui.app import create_session_app
 
     start_file_log()
-    cached = CachedClient(Cache.for_profile(profile.name, max_bytes=cache_max_bytes()),
-                          lambda: client)
-    app = create_app(cached, account_label=profile.account,
-                     local_domain=profile.account.rsplit("@", 1)[-1],
-                     drafts=DraftStore.for_profile(profile.name),
-                     outbox=Outbox.for_profile(profile.name))
+    app = create_session_app(accounts, session, profile=profile)
     try:
         app.run()
     finally:
-        cached.close()
+        app.close_client()
+        if session is not None:
+            session.close()
     return app.return_code or 0
 
 

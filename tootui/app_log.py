@@ -37,6 +37,15 @@ def scrub(text: str) -> str:
     return _PATTERNS.sub(r"\1[redacted]", text)
 
 
+class PrivateLogHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose every file, the rotated ones included, is 0600."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.chmod(self.baseFilename, 0o600)
+        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+
+
 class RedactingFormatter(logging.Formatter):
     """Formats as usual, tracebacks included, then removes the secrets."""
 
@@ -50,11 +59,11 @@ def start_file_log(path: Path | None = None, level: int = logging.INFO) -> Path:
         from tootui import paths
 
         path = paths.log_file()
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=_MAX_BYTES, backupCount=1,
-                                                   encoding="utf-8")
+    from tootui.paths import ensure_private
+
+    ensure_private(path.parent)
+    handler = PrivateLogHandler(path, maxBytes=_MAX_BYTES, backupCount=1, encoding="utf-8")
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    os.chmod(path, 0o600)
     logger = logging.getLogger("tootui")
     for old in [h for h in logger.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
         logger.removeHandler(old)

@@ -8,10 +8,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from tootui.paths import ensure_private
+
 
 def write_json(path: Path, data: Any) -> None:
     """Write `data` to a temporary file beside `path`, fsync it, rename it over `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # The user's own words: 0700 dirs, and mkstemp makes the file 0600.
+    ensure_private(path.parent)
     fd, temp = tempfile.mkstemp(prefix=f".{path.stem}-", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as file:

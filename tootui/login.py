@@ -4,7 +4,7 @@
 it): it checks the keyring before any request, registers tootui once per
 instance, builds the authorize URL and turns a code into a saved profile.
 `run_login` drives it from the terminal with the loopback redirect, or with the
-out-of-band code the user pastes.
+out-of-band code the user pastes; `BrowserLogin` offers both at once, for the app.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import re
 import sys
+import threading
 import webbrowser
 from typing import TextIO
 
@@ -22,7 +23,7 @@ from tootui.client.oauth import authorize_url, exchange_code, new_state, registe
 from tootui.config import Config, Profile
 from tootui.i18n import _
 from tootui.keyring_store import KeyringStore
-from tootui.loopback import CALLBACK_PATH, LoopbackListener
+from tootui.loopback import CALLBACK_PATH, LoopbackError, LoopbackListener
 from tootui.profiles import (
     InstanceError,
     ProfileError,
@@ -100,6 +101,58 @@ class LoginFlow:
             self.config.default_profile = name
         config_mod.save(self.config)
         return profile
+
+
+class BrowserLogin:
+    """One login from inside the app: the loopback redirect and, for a browser on
+    another machine, the out-of-band code, both on one flow; whichever comes first
+    logs in. Every method but `cancel` blocks: call them from a worker."""
+
+    def __init__(self, instance: str, *, profile_name: str | None = None) -> None:
+        self.flow = LoginFlow(instance, profile_name=profile_name)
+        self.listener = LoopbackListener(self.flow.state)
+        self._finishing = threading.Lock()
+        self._finished = False
+
+    def start(self) -> tuple[str, str]:
+        """Register tootui if needed and listen: (browser address, address showing a code)."""
+        self.listener.__enter__()
+        try:
+            return (self.flow.authorize_url(self.listener.redirect_uri),
+                    self.flow.authorize_url(OOB_REDIRECT))
+        except BaseException:
+            self.listener.close()
+            raise
+
+    def wait_for_browser(self) -> Profile | None:
+        """The profile once the browser comes back; None when a pasted code won or
+        the login was cancelled."""
+        try:
+            code = self.listener.wait_for_code(BROWSER_TIMEOUT)
+        except LoopbackError:
+            if self._finished or self.listener.cancelled:
+                return None
+            raise
+        return self._finish(code, self.listener.redirect_uri)
+
+    def finish_pasted(self, code: str) -> Profile | None:
+        """Log in with the code the user pasted (None: the browser already did)."""
+        if not code.strip():
+            raise InstanceError(_("Paste the code the instance showed."))
+        self.listener.cancel()
+        return self._finish(code.strip(), OOB_REDIRECT)
+
+    def cancel(self) -> None:
+        """Stop listening; a waiting `wait_for_browser` returns None."""
+        self.listener.cancel()
+
+    def _finish(self, code: str, redirect_uri: str) -> Profile | None:
+        with self._finishing:
+            if self._finished:
+                return None
+            profile = self.flow.finish(code, redirect_uri)
+            self._finished = True
+            return profile
 
 
 def run_login(instance: str | None, *, profile_name: str | None = None,

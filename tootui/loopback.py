@@ -37,11 +37,15 @@ class LoopbackListener:
         self._done = threading.Event()
         self._lock = threading.Lock()
         self._claimed = False
+        self._closing = threading.Lock()
+        self.cancelled = False
         self._outcome = _Outcome(None, None)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(
-            target=self._server.serve_forever, name="tootui-oauth-loopback", daemon=True
+            # A short poll: `close` (and so `cancel`, from the UI) waits at most this long.
+            target=self._server.serve_forever, args=(0.05,), name="tootui-oauth-loopback",
+            daemon=True,
         )
 
     @property
@@ -56,11 +60,20 @@ class LoopbackListener:
         self.close()
 
     def close(self) -> None:
-        """Stop listening (idempotent)."""
-        if self._thread.is_alive():
-            self._server.shutdown()
-            self._thread.join()
-        self._server.server_close()
+        """Stop listening (idempotent, from any thread)."""
+        with self._closing:
+            if self._thread.is_alive():
+                self._server.shutdown()
+                self._thread.join()
+            self._server.server_close()
+
+    def cancel(self) -> bool:
+        """Stop waiting: `wait_for_code` raises at once. False if the browser came first."""
+        cancelled = self._claim(_Outcome(None, _("The login was cancelled.")))
+        self.cancelled = self.cancelled or cancelled
+        self._done.set()
+        self.close()
+        return cancelled
 
     def wait_for_code(self, timeout: float | None = None) -> str:
         """Block until the redirect arrives; return the code, or raise `LoopbackError`."""

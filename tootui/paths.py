@@ -68,5 +68,25 @@ def demo_data_dir() -> Path:
 
 
 def ensure_private(path: Path) -> Path:
-    """Public wrapper: make a private directory."""
-    return _private_dir(path)
+    """Make directory `path` readable by the user alone (0700), and every directory
+    between it and tootui's own config, cache, data or state dir too."""
+    rel: Path | None = None
+    for root in (config_dir(), cache_dir(), data_dir(), state_dir()):
+        if path == root or root in path.parents:
+            rel = path.relative_to(root)
+            chain = [root / Path(*rel.parts[:depth]) for depth in range(len(rel.parts) + 1)]
+            break
+    if rel is None:
+        chain = [path]
+    for directory in chain:
+        _private_dir(directory)
+    return path
+
+
+def create_private_file(path: Path) -> Path:
+    """Make `path` (if missing) readable by the user alone (0600), in private dirs;
+    an existing file is made 0600 too. For files others create, such as SQLite's."""
+    ensure_private(path.parent)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    os.chmod(path, 0o600)
+    return path

@@ -1,7 +1,7 @@
 """Profiles: which instance a name means, and opening a logged-in session for one.
 
-The UI builds a new client with `load_session` when it switches profile;
-nothing global is patched.
+The app opens profiles through `tootui.sessions.Accounts` (a new session per
+switch, nothing global patched); `load_session` is the plain client for one.
 """
 
 from __future__ import annotations

@@ -14,6 +14,8 @@ import logging
 import sqlite3
 from pathlib import Path
 
+from tootui import paths
+
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 2
@@ -85,6 +87,8 @@ CREATE TABLE relationships (
 
 
 def _connect(path: Path) -> sqlite3.Connection:
+    # Made 0600 before SQLite opens it: its -wal and -shm files copy that mode.
+    paths.create_private_file(path)
     connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000,
                                  check_same_thread=False, isolation_level=None)
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -142,7 +146,6 @@ def open_cache_db(path: Path) -> sqlite3.Connection:
     again. It raises `sqlite3.Error` only when even a new file can't be made
     (a read-only or full disk); the caller then runs without a cache.
     """
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     connection: sqlite3.Connection | None = None
     try:
         connection = _connect(path)

@@ -1,7 +1,10 @@
 """The Textual application: a thin shell over the main screen.
 
 `create_app` is the one way to build it: callers (the CLI, the tests) pass a
-ready client, so the app never logs in, reads tokens or picks a server itself.
+ready client, so the app never reads tokens or picks a server by itself. Given
+`accounts` (`tootui.sessions.Accounts`), it can also switch to another saved
+profile, log in from inside (`ui/login_screen.py`), and log a profile in again
+when the server rejects its token (`ui/profile_switch.py`).
 """
 
 from __future__ import annotations
@@ -21,32 +24,41 @@ from tootui.i18n import _
 from tootui.ui.bindings import KEYS, Scope, bindings_for, display_keys
 from tootui.ui.help import HelpScreen
 from tootui.ui.language_switch import language_commands, switch_language
+from tootui.ui.login_screen import LoginScreen
 from tootui.ui.main_screen import MainScreen
+from tootui.ui.profile_switch import ProfileSwitching
 from tootui.ui.status_lines import one_line
 from tootui.ui.theme_choice import ThemeKeeper, apply_theme, configured_theme
 
 if TYPE_CHECKING:  # only the caller builds the client; importing it costs start-up time
     from tootui.client.protocol import Client
+    from tootui.config import Profile
     from tootui.drafts import DraftStore
     from tootui.outbox import Outbox
+    from tootui.sessions import Accounts, Session
 
 
-class TootuiApp(App[None]):
+class TootuiApp(ProfileSwitching, App[None]):
     """tootui: a home timeline, threads and compose, driven from the keyboard."""
 
     CSS_PATH = "app.tcss"
     TITLE = "tootui"
     BINDINGS = bindings_for(Scope.APP)
 
-    def __init__(self, client: Client, *, account_label: str,
+    def __init__(self, client: Client | None, *, account_label: str = "",
                  local_domain: str | None = None, drafts: DraftStore | None = None,
-                 outbox: Outbox | None = None, theme: str | None = None) -> None:
+                 outbox: Outbox | None = None, accounts: Accounts | None = None,
+                 profile: Profile | None = None, theme: str | None = None) -> None:
         super().__init__()
+        if client is None and accounts is None:
+            raise ValueError("without a client the app needs accounts to log in with")
         self.client = client
         self.drafts = drafts
         self.outbox = outbox
-        self.account_label = account_label
         self.local_domain = local_domain
+        self.accounts = accounts
+        self.profile = profile
+        self._relogin_offered = False
         # The label holds the server's acct: shown in the header, so cleaned.
         self.sub_title = one_line(account_label)
         self._user_keymap: dict[str, str] = {}
@@ -55,12 +67,22 @@ class TootuiApp(App[None]):
         self._theme_problem = apply_theme(self, setting)
         self._theme_keeper = ThemeKeeper(self, setting)
 
+    def get_default_screen(self) -> Screen:
+        # A blank base: the real first screen is shown as a mode of its own (see
+        # `replace_base`), so that switching account can remove it whole.
+        return Screen()
+
     def on_mount(self) -> None:
+        self.replace_base(self._first_screen)
         self._theme_keeper.start()
         if self._theme_problem is not None:
             self.notify(self._theme_problem, severity="warning")
 
-    def get_default_screen(self) -> Screen:
+    def _first_screen(self) -> Screen:
+        if self.client is None:
+            # No session yet: the first run, or a profile whose token is gone.
+            assert self.accounts is not None
+            return LoginScreen(self.accounts, profile=self.profile)
         return MainScreen(self.client, local_domain=self.local_domain, drafts=self.drafts,
                           outbox=self.outbox)
 
@@ -69,6 +91,12 @@ class TootuiApp(App[None]):
         screen = self.screen_stack[0]
         assert isinstance(screen, MainScreen)
         return screen
+
+    def close_client(self) -> None:
+        """Close the client in use (callers run this after `run()`; closing twice is fine)."""
+        close = getattr(self.client, "close", None)
+        if close is not None:
+            close()
 
     # -- keys --------------------------------------------------------------
 
@@ -105,14 +133,13 @@ class TootuiApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The command palette offers the same actions as the keys, from the same table."""
-        main = self.main_screen
-        targets: dict[Scope, App[None] | Widget] = {
-            Scope.APP: self,
-            Scope.MAIN: main,
-            Scope.STATUSES: main.active_list,
-        }
-        if main.compose_pane.is_open:
-            targets[Scope.COMPOSE] = main.compose_pane
+        targets: dict[Scope, App[None] | Widget] = {Scope.APP: self}
+        main = self.screen_stack[0]
+        if isinstance(main, MainScreen):
+            targets[Scope.MAIN] = main
+            targets[Scope.STATUSES] = main.active_list
+            if main.compose_pane.is_open:
+                targets[Scope.COMPOSE] = main.compose_pane
         for spec in KEYS:
             target = targets.get(spec.scope)
             if target is None or not spec.in_palette:
@@ -123,12 +150,26 @@ class TootuiApp(App[None]):
         yield SystemCommand(_("Theme"), _("Change the colours"), self.action_change_theme)
 
 
-def create_app(client: Client, *, account_label: str,
+def create_app(client: Client | None, *, account_label: str = "",
                local_domain: str | None = None, drafts: DraftStore | None = None,
-               outbox: Outbox | None = None, theme: str | None = None) -> TootuiApp:
+               outbox: Outbox | None = None, accounts: Accounts | None = None,
+               profile: Profile | None = None, theme: str | None = None) -> TootuiApp:
     """Build the app over a ready client; `local_domain` shortens local handles;
     `drafts` keeps what is being written on disk, `outbox` what could not be
-    sent yet (without them, both live in memory only); `theme` is the Textual
-    theme to start with (default: the config file's `theme`)."""
+    sent yet (without them, both live in memory only). With `accounts`, the
+    user can switch to another saved profile (`profile` is the one in use); with
+    no client, the app opens on logging in (to `profile` again, if given).
+    `theme` is the Textual theme to start with (default: the config file's `theme`)."""
     return TootuiApp(client, account_label=account_label, local_domain=local_domain,
-                     drafts=drafts, outbox=outbox, theme=theme)
+                     drafts=drafts, outbox=outbox, accounts=accounts, profile=profile,
+                     theme=theme)
+
+
+def create_session_app(accounts: Accounts, session: Session | None, *,
+                       profile: Profile | None = None) -> TootuiApp:
+    """The app on a saved profile's session, or on logging in when there is none."""
+    if session is None:
+        return create_app(None, accounts=accounts, profile=profile)
+    return create_app(session.client, account_label=session.account_label,
+                      local_domain=session.local_domain, drafts=session.drafts,
+                      outbox=session.outbox, accounts=accounts, profile=session.profile)

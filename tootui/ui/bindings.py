@@ -35,6 +35,7 @@ class Scope(Enum):
     CONFIRM = "confirm"  # a yes/no question over the app
     DIALOG = "dialog"  # the lists opened from a post: links, media, poll, details
     SEARCH = "search"  # the search screen (`/`)
+    LOGIN = "login"  # logging in to an account from inside the app
 
 
 SCOPE_TITLES: dict[Scope, str] = {
@@ -46,6 +47,7 @@ SCOPE_TITLES: dict[Scope, str] = {
     Scope.CONFIRM: N_("Questions"),
     Scope.DIALOG: N_("Lists opened from a post"),
     Scope.SEARCH: N_("Search"),
+    Scope.LOGIN: N_("Logging in"),
 }
 
 
@@ -79,6 +81,9 @@ KEYS: tuple[KeySpec, ...] = (
     # Not in the footer, which must fit 80 columns; help and the palette list it.
     KeySpec("main.search", "slash", "search", N_("Search"), Scope.MAIN, key_display="/",
             show=False),
+    # Run by the app (`app.`): a new session replaces the whole main screen.
+    KeySpec("main.switch_profile", "A", "app.switch_profile", N_("Switch account"),
+            Scope.MAIN, show=False),
     KeySpec("status.down", "j,down", "cursor_down", N_("Next post"), Scope.STATUSES,
             show=False, in_palette=False),
     KeySpec("status.up", "k,up", "cursor_up", N_("Previous post"), Scope.STATUSES,
@@ -154,6 +159,8 @@ KEYS: tuple[KeySpec, ...] = (
             show=False, in_palette=False),
     KeySpec("search.query", "slash", "focus_query", N_("Search again"), Scope.SEARCH,
             key_display="/", in_palette=False),
+    KeySpec("login.close", "escape", "close", N_("Cancel"), Scope.LOGIN, key_display="esc",
+            in_palette=False),
     KeySpec("help.close", "escape,q,question_mark", "close", N_("Close help"), Scope.HELP,
             key_display="esc", in_palette=False),
 )

@@ -109,6 +109,11 @@ class ComposePane(Vertical):
         return self._reply_to
 
     @property
+    def idempotency_key(self) -> str:
+        """The key the draft is (or will be) sent with: kept with the draft on disk."""
+        return self._idempotency_key
+
+    @property
     def text_area(self) -> TextArea:
         return self.query_one("#compose-text", TextArea)
 
