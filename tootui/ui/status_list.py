@@ -11,13 +11,15 @@ The widget does no I/O: keys become intent messages (`ThreadRequested`,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import ClassVar
 
 from textual import events
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
+from textual.signal import Signal
 from textual.strip import Strip
 
 from tootui.models import Status
@@ -70,6 +72,9 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
                                       self._paint_styles)
         self._placeholder = placeholder
         self._selected = 0
+        # Published with the new index when the reader moves the selection
+        # (keys, clicks): what live updates and the read position follow.
+        self.moved: Signal[int] = Signal(self, "moved")
 
     # -- what the list holds ---------------------------------------------
 
@@ -120,7 +125,13 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
     def insert(self, index: int, status: Status, depth: int = 0, *, select: bool = False) -> None:
-        """Add `status` before position `index`, keeping what the reader sees still."""
+        """Add `status` before position `index`, keeping what the reader sees still.
+
+        A status the list already holds is updated in place instead: a post can
+        come both from the request that made it and from the stream.
+        """
+        if self.update_status(status):
+            return
         layout = self._layout
         index = max(0, min(index, len(layout)))
         top_index = layout.find(int(self.scroll_y))
@@ -137,25 +148,59 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         self._measure_view()
         self.refresh()
 
-    def update_status(self, status: Status) -> int:
-        """Replace every copy of `status` (or boosts of it) in place; returns how many."""
+    def insert_above(self, index: int, statuses: Sequence[Status]) -> int:
+        """Add `statuses` (in order) before position `index`, never moving the reader:
+        the selected status stays selected on the same screen row. Statuses the
+        list holds already are left out; returns how many were added."""
         layout = self._layout
-        replaced = 0
-        for i, item in enumerate(layout.statuses):
-            if item.id == status.id:
-                new = status
-            elif item.reblog is not None and item.reblog.id == status.id:
-                new = replace(item, reblog=status)
-            else:
-                continue
-            self._painter.forget(i)
-            layout.replace(i, new)
-            self._measure(i)
-            replaced += 1
-        if replaced:
-            self._sync_virtual_size()
-            self.refresh()
-        return replaced
+        held = {item.id for item in layout.statuses}
+        fresh = [status for status in statuses if status.id not in held]
+        if not fresh:
+            return 0
+        if not layout.statuses:
+            self.set_statuses(fresh)
+            return len(fresh)
+        index = max(0, min(index, len(layout)))
+        with self._reader_kept():
+            for offset, status in enumerate(fresh):
+                layout.insert(index + offset, status, 0)
+                self._measure(index + offset)
+            if index <= self._selected:
+                self._selected += len(fresh)
+        return len(fresh)
+
+    @contextmanager
+    def _reader_kept(self) -> Iterator[None]:
+        """Whatever changes inside, the selected status keeps its screen row."""
+        row = self._layout.offset(self._selected) - int(self.scroll_y) \
+            if self._layout.statuses else 0
+        yield
+        self._sync_virtual_size()
+        if self._layout.statuses:
+            self._measure(self._selected)
+            self.scroll_to(y=max(0, self._layout.offset(self._selected) - row), animate=False)
+        self._measure_view()
+        self.refresh()
+
+    def update_status(self, status: Status) -> int:
+        """Replace every copy of `status` (or boosts of it) in place; returns how many.
+
+        The reader's selected status keeps its screen row even when a post
+        above it grows or shrinks (an edit).
+        """
+        layout = self._layout
+        found = [i for i, item in enumerate(layout.statuses)
+                 if item.id == status.id or (item.reblog is not None
+                                             and item.reblog.id == status.id)]
+        if not found:
+            return 0
+        with self._reader_kept():
+            for i in found:
+                item = layout.statuses[i]
+                self._painter.forget(i)
+                layout.replace(i, status if item.id == status.id else replace(item, reblog=status))
+                self._measure(i)
+        return len(found)
 
     def relanguaged(self) -> None:
         """The interface language changed: render every status again, keeping the selection."""
@@ -166,21 +211,23 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
             self.refresh()
 
     def remove_status(self, status_id: str) -> int:
-        """Take out `status_id` and every boost of it; returns how many went."""
+        """Take out `status_id` and every boost of it; returns how many went.
+
+        The selection stays on its screen row: on the same status, or on the
+        next one when the selected status itself went.
+        """
         layout = self._layout
         gone = [i for i, item in enumerate(layout.statuses)
                 if item.id == status_id or item.original.id == status_id]
-        for i in reversed(gone):
-            self._painter.forget(i)
-            layout.remove(i)
-            if i < self._selected:
-                self._selected -= 1
-        if gone:
+        if not gone:
+            return 0
+        with self._reader_kept():
+            for i in reversed(gone):
+                self._painter.forget(i)
+                layout.remove(i)
+                if i < self._selected:
+                    self._selected -= 1
             self._selected = max(0, min(self._selected, len(layout) - 1))
-            self._sync_virtual_size()
-            self._measure(self._selected)
-            self._measure_view()
-            self.refresh()
         return len(gone)
 
     def lines_of(self, index: int) -> list[str]:
@@ -202,6 +249,7 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
             self._measure(index)
             self._sync_virtual_size()
             self._refresh_item(index)
+            self.moved.publish(index)
         self._scroll_to_selected()
 
     def action_cursor_down(self) -> None:
