@@ -97,6 +97,13 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         return statuses[self._selected] if statuses else None
 
     @property
+    def selected_row(self) -> int:
+        """The screen row (in the list's content) of the selected status's first line."""
+        if not self._layout.statuses:
+            return 0
+        return self._layout.offset(self._selected) - int(self.scroll_y)
+
+    @property
     def measured_count(self) -> int:
         """How many statuses have been rendered and measured (the rest are estimates)."""
         return self._layout.measured_count
@@ -172,8 +179,7 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
     @contextmanager
     def _reader_kept(self) -> Iterator[None]:
         """Whatever changes inside, the selected status keeps its screen row."""
-        row = self._layout.offset(self._selected) - int(self.scroll_y) \
-            if self._layout.statuses else 0
+        row = self.selected_row
         yield
         self._sync_virtual_size()
         if self._layout.statuses:
