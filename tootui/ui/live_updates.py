@@ -79,8 +79,14 @@ class LiveUpdates:
         if self._unseen:
             parts.append(ngettext("{n} new", "{n} new", len(self._unseen)).format(
                 n=count(len(self._unseen))))
-        state = {StreamState.LIVE: _("live"), StreamState.RECONNECTING: _("reconnecting…"),
-                 StreamState.POLLING: _("polling")}.get(self._state)
+        state = {
+            # Translators: in a timeline's title, new posts arrive as they are written.
+            StreamState.LIVE: _("live"),
+            StreamState.RECONNECTING: _("reconnecting…"),
+            # Translators: in a timeline's title, the server has no streaming, so new
+            # posts are fetched every minute instead.
+            StreamState.POLLING: _("polling"),
+        }.get(self._state)
         if state:
             parts.append(state)
         return " · ".join(parts)
