@@ -5,6 +5,7 @@ deletions update in place; the stream survives ending, stalling and absence."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +13,12 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.client.test_streaming_client import FAST
+from tests.ui.cached import Gate
 from tests.ui.conftest import SIZE, main_screen, screen_text, settle
 from tests.ui.test_drafts import wait_until
 from tootui.client.api import MastodonClient
+from tootui.client.cache import Cache
+from tootui.client.cached import CachedClient
 from tootui.client.streaming import StreamState
 from tootui.demo.server import DemoServer
 from tootui.ui.app import TootuiApp, create_app
@@ -134,11 +138,15 @@ async def test_an_ended_stream_reconnects_and_later_posts_still_arrive(
 
 
 async def test_a_stalled_stream_says_so_and_recovers(
-        fast_server: DemoServer, live_app: TootuiApp, juzi: MastodonClient) -> None:
+        fast_server: DemoServer, juzi: MastodonClient) -> None:
     fast_server.faults.add("/api/v1/streaming", status=0, stall=True)
-    async with live_app.run_test(size=SIZE) as pilot:
+    # A second between the stall and the next attempt: long enough to see it said.
+    timing = replace(FAST, first_retry=1.0)
+    client = MastodonClient(fast_server.url, fast_server.create_token(), stream_timing=timing)
+    app = create_app(client, account_label="demo@demo.invalid")
+    async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        screen = main_screen(live_app)
+        screen = main_screen(app)
         titles: set[str] = set()
 
         def recovered() -> bool:
@@ -151,6 +159,7 @@ async def test_a_stalled_stream_says_so_and_recovers(
         assert any("reconnecting" in title for title in titles)
         posted = juzi.post_status("after the stall")
         await wait_until(pilot, lambda: screen.timeline.statuses[0].id == posted.id)
+    client.close()
 
 
 async def test_without_streaming_new_posts_come_by_polling(
@@ -184,3 +193,23 @@ async def test_own_post_is_shown_once(app: TootuiApp) -> None:
                          and not live._inbox and not live._pending)
         ids = [s.id for s in screen.timeline.statuses]
         assert len(ids) == len(set(ids)) == 10
+
+
+async def test_through_the_cache_what_arrives_is_kept(
+        tmp_path: Path, fast_server: DemoServer, juzi: MastodonClient) -> None:
+    gate = Gate(fast_server, fast_server.create_token(), open_=True)
+    client = CachedClient(Cache(tmp_path / "cache.sqlite3"), gate.connect, stream_timing=FAST)
+    app = create_app(client, account_label="demo@demo.invalid")
+    async with app.run_test(size=SIZE) as pilot:
+        timeline = await _live(pilot)
+        posted = juzi.post_status("kept for next time")
+        await wait_until(pilot, lambda: timeline.statuses[0].id == posted.id)
+        juzi.edit_status(posted.id, "kept, and edited")
+
+        def kept_edited() -> bool:
+            kept = client.cache.status(posted.id)
+            return kept is not None and "edited" in kept.content_html
+
+        await wait_until(pilot, kept_edited)
+        await wait_until(pilot, lambda: "kept, and edited" in " ".join(timeline.lines_of(0)))
+    client.close()

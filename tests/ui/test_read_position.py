@@ -3,9 +3,15 @@ on quit, and where the next start (of tootui, or of the web UI) resumes."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from tests.ui.cached import Gate, cached_client
 from tests.ui.conftest import SIZE, main_screen, settle
 from tests.ui.test_drafts import wait_until
 from tootui.client.api import MastodonClient
+from tootui.client.cache import Cache
+from tootui.client.cached import CachedClient
+from tootui.client.errors import NetworkError
 from tootui.client.oauth import demo_login
 from tootui.demo.server import DemoServer
 from tootui.ui.app import TootuiApp, create_app
@@ -75,3 +81,29 @@ async def test_markers_round_trip_for_home_and_notifications(
     server_view.save_markers({"home": "103", "notifications": "7"})
     assert server_view.markers() == {"home": "103", "notifications": "7"}
     assert server_view.markers(["notifications"]) == {"notifications": "7"}
+
+
+async def test_offline_the_last_known_position_is_resumed(
+        tmp_path: Path, demo_server: DemoServer) -> None:
+    cache_file = tmp_path / "cache.sqlite3"
+    client = cached_client(cache_file, Gate(demo_server, demo_server.create_token(),
+                                            open_=True))
+    app = create_app(client, account_label="demo@demo.invalid")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "j")
+        reading = main_screen(app).timeline.selected_status
+        assert reading is not None
+    client.close()
+
+    def unreachable() -> MastodonClient:
+        raise NetworkError("connection refused")
+
+    offline = CachedClient(Cache(cache_file), unreachable)
+    app = create_app(offline, account_label="demo@demo.invalid")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        timeline = main_screen(app).timeline
+        await wait_until(pilot, lambda: timeline.selected_status is not None
+                         and timeline.selected_status.id == reading.id)
+    offline.close()
