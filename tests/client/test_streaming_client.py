@@ -23,6 +23,7 @@ from tootui.client.streaming import (
     StreamState,
     StreamTiming,
     api_timeline,
+    can_stream,
     channel_for,
     http_base,
 )
@@ -204,6 +205,7 @@ def test_timeline_names() -> None:
     assert channel_for("list:7").params == (("list", "7"),)
     with pytest.raises(ValueError):
         channel_for("bookmarks")
+    assert can_stream("tag:NeoDB") and not can_stream("bookmarks")
     assert [api_timeline(n) for n in ("home", "federated", "tag:NeoDB", "list:7")] == [
         "home", "public", "tag/NeoDB", "list/7"]
     assert http_base("wss://streaming.example/") == "https://streaming.example"

@@ -110,6 +110,15 @@ class Channel:
     notifications: bool = False  # the notifications timeline: only those events
 
 
+def can_stream(name: str) -> bool:
+    """Whether timeline `name` has a stream (bookmarks, favourites and the like don't)."""
+    try:
+        channel_for(name)
+    except ValueError:
+        return False
+    return True
+
+
 def channel_for(name: str) -> Channel:
     """The stream of timeline `name` (home, notifications, local, federated, tag:X, list:ID)."""
     fixed = {
@@ -292,9 +301,12 @@ class LiveStream:
                         streaming_again_at = time.monotonic() + timing.probe_every
                         continue
                     else:
-                        self._set(StreamState.RECONNECTING)
                         delay = backoff.next()
+                        if not self._stop.is_set():
+                            self._set(StreamState.RECONNECTING)
                 except Exception as error:  # connecting, reading or polling: try again later
+                    if self._stop.is_set():
+                        break  # stopping shut the socket under a read
                     log.info("stream %s: %s", self.name, _describe(error))
                     self._set(StreamState.POLLING if polling else StreamState.RECONNECTING)
                     delay = backoff.next()

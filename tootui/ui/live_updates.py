@@ -26,6 +26,7 @@ from tootui.client.streaming import (
     StatusRemoved,
     StreamEvent,
     StreamState,
+    can_stream,
 )
 from tootui.i18n import _, ngettext
 from tootui.l10n import count
@@ -92,7 +93,8 @@ class LiveUpdates:
         return " · ".join(parts)
 
     def start(self) -> None:
-        if self._stream is not None:
+        """Go live; a timeline without a stream (bookmarks, favourites…) stays as it is."""
+        if self._stream is not None or not can_stream(self.name):
             return
         self._ui = UiThread()
         self._pane.moved.subscribe(self._pane, self._reader_moved, immediate=True)

@@ -137,9 +137,10 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         A status the list already holds is updated in place instead: a post can
         come both from the request that made it and from the stream.
         """
-        if self.update_status(status):
-            return
         layout = self._layout
+        if any(item.id == status.id for item in layout.statuses):
+            self.update_status(status)
+            return
         index = max(0, min(index, len(layout)))
         top_index = layout.find(int(self.scroll_y))
         layout.insert(index, status, depth)
