@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from tootui.client.streaming import (
     can_stream,
     channel_for,
     http_base,
+    source_for,
 )
 from tootui.demo.server import DemoServer
 
@@ -227,3 +229,26 @@ def test_sse_framing_across_chunks() -> None:
     assert parser.feed(b"ate\r\ndata: {\"a\":\ndata: 1}\n\n:thump\n") == [
         SseEvent("update", '{"a":\n1}')]
     assert parser.feed(b"event: delete\ndata: 42\n\n") == [SseEvent("delete", "42")]
+
+
+def test_an_instance_without_a_streaming_url_is_polled(
+        fast_server: DemoServer, me: MastodonClient, juzi: MastodonClient) -> None:
+    asked: list[str] = []
+    take = fast_server.faults.take
+
+    def recording(path: str):  # type: ignore[no-untyped-def]
+        asked.append(path)
+        return take(path)
+
+    fast_server.faults.take = recording  # type: ignore[method-assign]
+    info = replace(me.instance(), streaming_url=None)
+    received = Received()
+    stream = LiveStream("home", received, lambda: source_for(me, "home", info, me.timeline),
+                        timing=FAST, since_id=me.timeline(limit=1).items[0].id).start()
+    try:
+        posted = juzi.post_status("no streaming URL, still found")
+        received.wait_for(lambda events: posted.id in received.arrived())
+        assert received.states()[0] is StreamState.POLLING
+        assert not any(path.startswith("/api/v1/streaming") for path in asked)
+    finally:
+        stream.stop()

@@ -47,7 +47,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-UNSUPPORTED = frozenset({404, 405, 501})  # the server has no streaming, not a passing failure
+# The server has no (such) stream: not a passing failure, so poll instead.
+UNSUPPORTED = frozenset({400, 404, 405, 410, 501})
 CATCH_UP_LIMIT = 40
 CATCH_UP_PAGES = 5  # a longer gap than 200 posts is left to the timeline's own loading
 
