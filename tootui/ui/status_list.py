@@ -146,13 +146,16 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         layout.insert(index, status, depth)
         if len(layout) > 1 and index <= self._selected:
             self._selected += 1
+        self._sync_virtual_size()
+        if not select and index <= top_index and self.scroll_y > 0:
+            # Scrolled by its estimate; measuring it then corrects for the rest.
+            self.scroll_to(y=self.scroll_y + layout.height(index), animate=False,
+                           immediate=True)
         self._measure(index)
         self._sync_virtual_size()
         if select:
             self._selected = index
             self._scroll_to_selected()
-        elif index <= top_index and self.scroll_y > 0:
-            self.scroll_to(y=self.scroll_y + layout.height(index), animate=False)
         self._measure_view()
         self.refresh()
 
@@ -170,9 +173,9 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
             return len(fresh)
         index = max(0, min(index, len(layout)))
         with self._reader_kept():
-            for offset, status in enumerate(fresh):
-                layout.insert(index + offset, status, 0)
-                self._measure(index + offset)
+            # Left as estimates: they are off screen, above the reader, and are
+            # measured as any other when they come into view.
+            layout.insert_many(index, fresh, [0] * len(fresh))
             if index <= self._selected:
                 self._selected += len(fresh)
         return len(fresh)
@@ -185,7 +188,8 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         self._sync_virtual_size()
         if self._layout.statuses:
             self._measure(self._selected)
-            self.scroll_to(y=max(0, self._layout.offset(self._selected) - row), animate=False)
+            self.scroll_to(y=max(0, self._layout.offset(self._selected) - row), animate=False,
+                           immediate=True)
         self._measure_view()
         self.refresh()
 
@@ -339,9 +343,21 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(self._layout.width, max(self._layout.total, 1))
 
     def _measure(self, index: int) -> None:
-        """Make the height of status `index` exact (renders it once)."""
-        if 0 <= index < len(self._layout) and not self._layout.is_measured(index):
-            self._layout.set_measured(index, self._painter.body_height(index))
+        """Make the height of status `index` exact (renders it once).
+
+        A status that starts above the view scrolls the view with its change of
+        height, so that what is on screen stays where it is (new posts are put
+        above the reader unmeasured, and measured when they are reached).
+        """
+        layout = self._layout
+        if 0 <= index < len(layout) and not layout.is_measured(index):
+            before = layout.height(index)
+            above = layout.offset(index) < int(self.scroll_y)
+            layout.set_measured(index, self._painter.body_height(index))
+            change = layout.height(index) - before
+            if above and change:
+                self._sync_virtual_size()
+                self.scroll_to(y=self.scroll_y + change, animate=False, immediate=True)
 
     def _measure_view(self) -> None:
         """Measure every status on screen (plus a margin), top to bottom."""
