@@ -25,14 +25,12 @@ from __future__ import annotations
 
 import json
 import logging
-import random
 import socket
 import threading
 import time
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
-from enum import Enum
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
@@ -40,10 +38,29 @@ from tootui.client.coerce import mapping
 from tootui.client.convert import status_from_json
 from tootui.client.convert_entities import notification_from_json
 from tootui.client.sse import SseEvent, SseParser
-from tootui.models import InstanceInfo, Notification, Page, Status, id_sort_key
+from tootui.client.stream_events import (
+    Backoff,
+    NotificationArrived,
+    Sink,
+    StateChanged,
+    StatusArrived,
+    StatusEdited,
+    StatusRemoved,
+    StreamEvent,
+    StreamState,
+    StreamTiming,
+)
+from tootui.models import InstanceInfo, Notification, Page, id_sort_key
 
 if TYPE_CHECKING:
     import requests
+
+__all__ = [
+    "Backoff", "Channel", "LiveStream", "NotificationArrived", "Sink", "StateChanged",
+    "StatusArrived", "StatusEdited", "StatusRemoved", "StreamEvent", "StreamSource",
+    "StreamState", "StreamTiming", "api_timeline", "can_stream", "channel_for", "http_base",
+    "source_for",
+]
 
 log = logging.getLogger(__name__)
 
@@ -51,55 +68,6 @@ log = logging.getLogger(__name__)
 UNSUPPORTED = frozenset({400, 404, 405, 410, 501})
 CATCH_UP_LIMIT = 40
 CATCH_UP_PAGES = 5  # a longer gap than 200 posts is left to the timeline's own loading
-
-
-class StreamState(Enum):
-    CONNECTING = "connecting"
-    LIVE = "live"
-    RECONNECTING = "reconnecting"
-    POLLING = "polling"
-    STOPPED = "stopped"
-
-
-@dataclass(frozen=True, slots=True)
-class StatusArrived:
-    status: Status
-
-
-@dataclass(frozen=True, slots=True)
-class StatusEdited:
-    status: Status
-
-
-@dataclass(frozen=True, slots=True)
-class StatusRemoved:
-    status_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class NotificationArrived:
-    notification: Notification
-
-
-@dataclass(frozen=True, slots=True)
-class StateChanged:
-    state: StreamState
-
-
-StreamEvent = StatusArrived | StatusEdited | StatusRemoved | NotificationArrived | StateChanged
-Sink = Callable[[StreamEvent], None]
-
-
-@dataclass(frozen=True, slots=True)
-class StreamTiming:
-    """How patient a stream is, in seconds; tests make each of these short."""
-
-    stall_after: float = 45.0  # Mastodon's heartbeat comes every 15 s: three missed
-    first_retry: float = 1.0
-    max_retry: float = 60.0
-    poll_every: float = 60.0
-    probe_every: float = 600.0  # while polling, how often streaming is tried again
-    connect_timeout: float = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,23 +126,6 @@ def http_base(streaming_url: str | None) -> str | None:
     if scheme not in ("http", "https") or not parts.netloc:
         return None
     return f"{scheme}://{parts.netloc}{parts.path.rstrip('/')}"
-
-
-class Backoff:
-    """Capped exponential delays, each shortened by up to a fifth so clients spread out."""
-
-    def __init__(self, first: float, cap: float, jitter: Callable[[], float] = random.random):
-        self.first, self.cap = first, cap
-        self._jitter = jitter
-        self._failures = 0
-
-    def next(self) -> float:
-        delay = min(self.cap, self.first * 2 ** min(self._failures, 30))
-        self._failures += 1
-        return delay * (1 - 0.2 * self._jitter())
-
-    def reset(self) -> None:
-        self._failures = 0
 
 
 class Opener(Protocol):
