@@ -315,3 +315,17 @@ class Translation:
     spoiler_text: str = ""
     detected_source_language: str = ""
     provider: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Notification:
+    """Something that happened to the user: a mention, a follow, a boost…
+
+    `status` is the post it is about (None for follows and the like).
+    """
+
+    id: str
+    type: str
+    created_at: datetime | None = None
+    account: Account | None = None
+    status: Status | None = None

@@ -82,6 +82,8 @@ def test_spec_rules() -> None:
     assert limited.retry_after == 30 and limited.count == 1
     assert parse_rule("/s=drop").drop and parse_rule("/s=end-stream").end_stream
     assert parse_rule("/s=revoke:*").revoke_tokens
+    stall = parse_rule("/api/v1/streaming=stall:2")
+    assert stall.stall and stall.count == 2 and stall.status == 0
     for bad in ("api=503", "/x=teapot", "/x=503:0", "/x=200"):
         with pytest.raises(FaultSpecError, match="fault rule"):
             parse_rule(bad)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.demo.api import Api
 from tests.demo.wsclient import WsClient
 from tootui.demo.server import DemoServer
@@ -62,3 +64,22 @@ def test_bad_token_is_refused(demo_server: DemoServer) -> None:
         assert client.accepted is False
     finally:
         client.close()
+
+
+def test_a_stall_fault_keeps_the_socket_open_and_silent(demo_server: DemoServer) -> None:
+    demo_server.faults.add("/api/v1/streaming", status=0, stall=True)
+    token = demo_server.create_token()
+    juzi = Api(demo_server, demo_server.create_token("juzi"))
+    stalled = WsClient(f"{_ws_url(demo_server)}?stream=user&access_token={token}", timeout=1)
+    healthy = WsClient(f"{_ws_url(demo_server)}?stream=user&access_token={token}")
+    try:
+        assert stalled.accepted and healthy.accepted
+        posted = juzi.post("/api/v1/statuses", data={"status": "only one of you hears this"})
+        update = healthy.receive_json()
+        assert json.loads(update["payload"])["id"] == posted.json()["id"]
+        # The healthy connection has had it: the stalled one, open, never will.
+        with pytest.raises(TimeoutError):
+            stalled.receive_json()
+    finally:
+        stalled.close()
+        healthy.close()

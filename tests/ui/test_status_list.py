@@ -123,6 +123,36 @@ async def test_update_in_place_and_insert_keep_the_reader_still() -> None:
         assert "★ 3" in widget.lines_of(widget.selected)[-2]
 
 
+async def test_posts_put_above_the_reader_never_move_the_screen() -> None:
+    app = ListApp(CountingRenderer())
+    statuses = [make_status(n) for n in range(50)]
+    async with app.run_test(size=(60, 20)) as pilot:
+        widget = app.query_one(StatusList)
+        widget.set_statuses(statuses)
+        await pilot.pause()
+        widget.select(3)
+        await pilot.pause()
+        before, row = visible_text(widget), widget.selected_row
+        fresh = [make_status(1000 + n) for n in range(30)]
+        assert widget.insert_above(0, fresh) == 30
+        await pilot.pause()
+        assert widget.selected_status == statuses[3] and widget.selected_row == row
+        assert visible_text(widget) == before
+        assert widget.insert_above(0, fresh[:5]) == 0  # the list holds each status once
+        # They were put there unmeasured; measuring them later still moves nothing.
+        for index in range(30):
+            widget.lines_of(index)
+        await pilot.pause()
+        assert visible_text(widget) == before
+        # Nor does taking one out above the reader, nor the reader's own going.
+        widget.remove_status(fresh[29].id)
+        await pilot.pause()
+        assert visible_text(widget) == before
+        widget.remove_status(statuses[3].id)
+        await pilot.pause()
+        assert widget.selected_status == statuses[4] and widget.selected_row == row
+
+
 async def test_a_boost_shows_its_booster_and_updates_with_its_original() -> None:
     app = ListApp(CountingRenderer())
     original = make_status(1)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 import mimetypes
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -33,6 +33,7 @@ from tootui.client.convert import (
 )
 from tootui.client.convert_entities import (
     edits_from_json,
+    notification_from_json,
     preferences_from_json,
     relationship_from_json,
     relationships_from_json,
@@ -40,6 +41,13 @@ from tootui.client.convert_entities import (
     translation_from_json,
 )
 from tootui.client.errors import ClientError, NotFoundError
+from tootui.client.streaming import (
+    LiveStream,
+    Sink,
+    StreamSource,
+    StreamTiming,
+    source_for,
+)
 from tootui.client.versions import assume_current_server
 from tootui.models import (
     Account,
@@ -48,6 +56,7 @@ from tootui.models import (
     Draft,
     InstanceInfo,
     MediaAttachment,
+    Notification,
     Page,
     Poll,
     Preferences,
@@ -61,6 +70,7 @@ from tootui.models import (
 )
 
 if TYPE_CHECKING:
+    import requests
     from mastodon import Mastodon
 
 T = TypeVar("T")
@@ -70,10 +80,12 @@ class MastodonClient:
     """One server, one access token; methods block, so call them from workers."""
 
     def __init__(self, base_url: str, access_token: str | None, *,
-                 timeout: float = transport.DEFAULT_TIMEOUT) -> None:
+                 timeout: float = transport.DEFAULT_TIMEOUT,
+                 stream_timing: StreamTiming | None = None) -> None:
         from mastodon import Mastodon  # lazily: not on the path to the first paint
 
         self.base_url = base_url.rstrip("/")
+        self.stream_timing = stream_timing or StreamTiming()
         self._token = access_token or ""
         self._memory = transport.ResponseMemory()
         self._session = transport.new_session(self._memory)
@@ -299,6 +311,40 @@ class MastodonClient:
         found = (emoji_from_json(mapping(item))
                  for item in items(self._call(self._api.custom_emojis)))
         return tuple(emoji for emoji in found if emoji is not None)
+
+    # read position and live updates
+
+    def markers(self, timelines: Sequence[str] = ("home", "notifications")) -> dict[str, str]:
+        """Where the user stopped reading each timeline (`last_read_id`), as the server keeps it."""
+        found = mapping(self._call(self._api.markers_get, list(timelines)))
+        positions = {str(name): as_id(mapping(marker).get("last_read_id"))
+                     for name, marker in found.items()}
+        return {name: last for name, last in positions.items() if last}
+
+    def save_markers(self, positions: Mapping[str, str]) -> None:
+        """Keep the read position of each timeline given (`home`, `notifications`)."""
+        names = list(positions)
+        self._call(self._api.markers_set, names, [positions[name] for name in names])
+
+    def new_notifications(self, min_id: str | None = None) -> tuple[Notification, ...]:
+        """Notifications newer than `min_id`, newest first (for polling without streaming)."""
+        found = self._call(self._api.notifications, min_id=min_id, limit=40)
+        return tuple(notification_from_json(mapping(item)) for item in items(found))
+
+    def stream(self, name: str, sink: Sink, *, since_id: str | None = None) -> LiveStream:
+        """Timeline `name` kept live (not started yet); see `tootui.client.streaming`."""
+        def prepare() -> StreamSource:
+            return source_for(self, name, self.instance(), self.timeline)
+
+        return LiveStream(name, sink, prepare, timing=self.stream_timing, since_id=since_id)
+
+    def open_stream(self, url: str, params: Sequence[tuple[str, str]],
+                    timeout: tuple[float, float]) -> requests.Response:
+        """An open event stream on this client's session; the caller reads and closes it."""
+        return self._session.get(
+            url, params=list(params), stream=True, timeout=timeout,
+            headers={"Authorization": f"Bearer {self._token}", "Accept": "text/event-stream"},
+        )
 
     # accounts
 

@@ -14,12 +14,23 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from tootui.client.cache import Cache
 from tootui.client.errors import ClientError, NetworkError
+from tootui.client.streaming import (
+    LiveStream,
+    Sink,
+    StatusArrived,
+    StatusEdited,
+    StatusRemoved,
+    StreamEvent,
+    StreamSource,
+    StreamTiming,
+    source_for,
+)
 from tootui.i18n import current_language
 from tootui.models import (
     Account,
@@ -52,8 +63,10 @@ Renderer = Callable[[Status], "RenderedStatus"]
 class CachedClient:
     """The same method set as `MastodonClient`, plus cache-only reads."""
 
-    def __init__(self, cache: Cache, connect: Callable[[], MastodonClient]) -> None:
+    def __init__(self, cache: Cache, connect: Callable[[], MastodonClient], *,
+                 stream_timing: StreamTiming | None = None) -> None:
         self.cache = cache
+        self.stream_timing = stream_timing or StreamTiming()
         self._connect = connect
         self._client: MastodonClient | None = None
         self._connect_lock = threading.Lock()
@@ -263,6 +276,47 @@ class CachedClient:
         self.cache.put_statuses([status])
         self._keep([status])
         return status
+
+    # -- read position and live updates ---------------------------------
+
+    def markers(self, timelines: Sequence[str] = ("home", "notifications")) -> dict[str, str]:
+        """The server's read positions; offline, the last ones known here."""
+        try:
+            found: dict[str, str] = self._net("markers", timelines)
+        except NetworkError:
+            found = {}
+            for name in timelines:
+                last = self.cache.meta(f"marker:{name}")
+                if last:
+                    found[name] = last
+            if not found:
+                raise
+            return found
+        for name, last in found.items():
+            self.cache.set_meta(f"marker:{name}", last)
+        return found
+
+    def save_markers(self, positions: Mapping[str, str]) -> None:
+        for name, last in positions.items():
+            self.cache.set_meta(f"marker:{name}", last)
+        self._net("save_markers", positions)
+
+    def stream(self, name: str, sink: Sink, *, since_id: str | None = None) -> LiveStream:
+        """As `MastodonClient.stream`; the network client is made on the stream's thread,
+        and what arrives (or is caught up by polling) is kept."""
+        def prepare() -> StreamSource:
+            network = self.network
+            info = self.cache.instance() or self.instance()
+            return source_for(network, name, info, self.timeline)
+
+        def keeping(event: StreamEvent) -> None:
+            if isinstance(event, (StatusArrived, StatusEdited)):
+                self._stored(event.status)
+            elif isinstance(event, StatusRemoved):
+                self.cache.forget_status(event.status_id)
+            sink(event)
+
+        return LiveStream(name, keeping, prepare, timing=self.stream_timing, since_id=since_id)
 
     # -- answers that are not kept ---------------------------------------
     # These change often or are only useful for a moment (a dialog, completion),

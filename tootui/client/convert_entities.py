@@ -1,8 +1,8 @@
 """Server JSON to the small entities that acting on posts and accounts returns.
 
-Relationships (follow, mute, block), a status's source (for editing) and a
-translation. Like `convert`, these never raise on server data: a missing or
-odd field becomes its safe default.
+Relationships (follow, mute, block), a status's source (for editing), a
+translation and a notification. Like `convert`, these never raise on server
+data: a missing or odd field becomes its safe default.
 """
 
 from __future__ import annotations
@@ -11,7 +11,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from tootui.client.coerce import as_bool, as_datetime, as_id, as_str, items, mapping
-from tootui.models import Preferences, Relationship, StatusEdit, StatusSource, Translation
+from tootui.client.convert import account_from_json, status_from_json
+from tootui.models import (
+    Notification,
+    Preferences,
+    Relationship,
+    StatusEdit,
+    StatusSource,
+    Translation,
+)
 
 VISIBILITIES = ("public", "unlisted", "private", "direct")
 
@@ -66,4 +74,17 @@ def edits_from_json(data: object) -> tuple[StatusEdit, ...]:
             spoiler_text=as_str(entry.get("spoiler_text")),
         )
         for entry in (mapping(item) for item in items(data))
+    )
+
+
+def notification_from_json(data: Mapping[str, Any]) -> Notification:
+    """A notification; its account and status go through `convert` like any other."""
+    account = data.get("account")
+    status = data.get("status")
+    return Notification(
+        id=as_id(data.get("id")) or "",
+        type=as_str(data.get("type")) or "unknown",
+        created_at=as_datetime(data.get("created_at")),
+        account=account_from_json(mapping(account)) if account else None,
+        status=status_from_json(mapping(status)) if status else None,
     )

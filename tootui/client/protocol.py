@@ -6,7 +6,8 @@ between the UI and the network without either knowing.
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from tootui.models import (
     Account,
@@ -26,6 +27,9 @@ from tootui.models import (
     StatusSource,
     Translation,
 )
+
+if TYPE_CHECKING:
+    from tootui.client.streaming import LiveStream, Sink
 
 
 class Client(Protocol):
@@ -108,3 +112,9 @@ class Client(Protocol):
     def block(self, account_id: str) -> Relationship: ...
 
     def unblock(self, account_id: str) -> Relationship: ...
+
+    def markers(self, timelines: Sequence[str] = ("home", "notifications")) -> dict[str, str]: ...
+
+    def save_markers(self, positions: Mapping[str, str]) -> None: ...
+
+    def stream(self, name: str, sink: Sink, *, since_id: str | None = None) -> LiveStream: ...

@@ -11,12 +11,15 @@ list of rules, each `PATH_PREFIX=KIND[:COUNT]` with KIND one of
 * `drop`: send the response headers, then cut the connection;
 * `end-stream`: close streaming connections (SSE or WebSocket) under the
   prefix at once;
+* `stall`: open streaming connections, then send nothing, not even the
+  heartbeat (a link that silently died);
 * `revoke`: revoke every access token, then answer (so this request is a 401).
 
 COUNT is how many matching requests the rule affects (default 1; `*` for
 all). Example: `/api/v1/timelines/home=503:2,/api/v1/statuses=delay@1.5:*`.
 Rules apply to WebSocket handshakes too: a status or `drop` rule refuses
-the handshake, `end-stream` closes it right after accepting.
+the handshake, `end-stream` closes it right after accepting, `stall` keeps
+it open and silent.
 From test code, `DemoServer.revoke_tokens()` revokes at once.
 """
 
@@ -42,6 +45,7 @@ class Fault:
     end_stream: bool = False
     revoke_tokens: bool = False
     error: str | None = None
+    stall: bool = False
 
 
 class FaultSpecError(ValueError):
@@ -67,10 +71,11 @@ class Faults:
         end_stream: bool = False,
         revoke_tokens: bool = False,
         error: str | None = None,
+        stall: bool = False,
     ) -> Fault:
         fault = Fault(
             path_prefix, status, count, delay, retry_after, drop, end_stream, revoke_tokens,
-            error,
+            error, stall,
         )
         with self._lock:
             self._rules.append(fault)
@@ -119,6 +124,8 @@ def parse_rule(rule: str) -> Fault:
             return Fault(prefix, status=0, count=count, drop=True)
         if name == "end-stream":
             return Fault(prefix, status=0, count=count, end_stream=True)
+        if name == "stall":
+            return Fault(prefix, status=0, count=count, stall=True)
         if name == "revoke":
             return Fault(prefix, status=0, count=count, revoke_tokens=True)
         status = int(name)

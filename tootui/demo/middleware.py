@@ -95,9 +95,7 @@ class FaultInjection:
             return
         if fault.revoke_tokens:
             self.revoke_tokens()
-        if fault.end_stream:
-            scope = {**scope, "state": {**scope.get("state", {}), "end_stream": True}}
-        await self.app(scope, receive, send)
+        await self.app(_marked(scope, fault), receive, send)
 
     async def _websocket(self, fault: Fault, scope: Scope, receive: Receive, send: Send) -> None:
         """Error statuses and drops refuse the handshake; end-stream closes after it."""
@@ -107,9 +105,14 @@ class FaultInjection:
             return
         if fault.revoke_tokens:
             self.revoke_tokens()
-        if fault.end_stream:
-            scope = {**scope, "state": {**scope.get("state", {}), "end_stream": True}}
-        await self.app(scope, receive, send)
+        await self.app(_marked(scope, fault), receive, send)
+
+
+def _marked(scope: Scope, fault: Fault) -> Scope:
+    """The scope with the streaming faults the endpoints act on (ending, stalling)."""
+    marks = {name: True for name, on in (("end_stream", fault.end_stream),
+                                          ("stall_stream", fault.stall)) if on}
+    return {**scope, "state": {**scope.get("state", {}), **marks}} if marks else scope
 
 
 def _dropping(send: Send) -> Send:

@@ -139,7 +139,12 @@ async def _sse(request: Request, sub: Subscription) -> AsyncIterator[str]:
     queue = st.bus.subscribe()
     try:
         yield ":)\n"
-        if request.scope.get("state", {}).get("end_stream"):
+        marks = request.scope.get("state", {})
+        if marks.get("end_stream"):
+            return
+        if marks.get("stall_stream"):  # an injected silent link: no events, no heartbeat
+            while await queue.get() is not None:
+                pass
             return
         while True:
             try:

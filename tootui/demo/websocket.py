@@ -114,9 +114,12 @@ async def websocket_stream(ws: WebSocket) -> None:
         else:
             subs[tuple(sub.names)] = sub
     queue = st.bus.subscribe()
+    # An injected stall: subscriptions are taken, nothing is ever written.
+    stalled = bool(ws.scope.get("state", {}).get("stall_stream"))
+    written: dict[tuple[str, ...], Subscription] = {} if stalled else subs
     tasks = [
         asyncio.ensure_future(_reader(ws, st, me, subs)),
-        asyncio.ensure_future(_writer(ws, st, queue, subs)),
+        asyncio.ensure_future(_writer(ws, st, queue, written)),
     ]
     try:
         await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)

@@ -33,6 +33,7 @@ from tootui.ui.compose import ComposePane
 from tootui.ui.draft_keeper import DraftFound, DraftKeeper
 from tootui.ui.footer import TranslatedFooter
 from tootui.ui.language_switch import LanguageChanged
+from tootui.ui.live_updates import LiveUpdates
 from tootui.ui.messages import (
     ReplyRequested,
     RequestFailed,
@@ -53,6 +54,7 @@ from tootui.ui.outbox_runner import (
     Queued,
 )
 from tootui.ui.post_actions import PostActions
+from tootui.ui.read_position import ReadPosition
 from tootui.ui.reconnect import HomeUnavailable, Reconnector, offline_title
 from tootui.ui.search_opener import SearchOpener
 from tootui.ui.status_lines import make_renderer, prefer_stored
@@ -106,10 +108,14 @@ class MainScreen(SearchOpener, PostActions, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
+        timeline = StatusList(self._renderer, collapse_after=TIMELINE_COLLAPSE_AFTER,
+                              placeholder=self._timeline_hint(), filter_context="home",
+                              id="timeline")
+        self._live = LiveUpdates(self, self.client, "home", timeline,
+                                 on_change=self._show_connectivity)
+        self._position = ReadPosition(self, self.client, "home", timeline)
         with Horizontal(id="panes"):
-            yield StatusList(self._renderer, collapse_after=TIMELINE_COLLAPSE_AFTER,
-                             placeholder=self._timeline_hint(), filter_context="home",
-                             id="timeline")
+            yield timeline
             yield StatusList(self._renderer, id="thread", placeholder=_thread_hint(),
                              filter_context="thread")
         yield ComposePane(id="compose")
@@ -135,6 +141,8 @@ class MainScreen(SearchOpener, PostActions, Screen[None]):
             self._drafts.offer_saved()
         if self._outbox is not None:
             self.call_after_refresh(self._outbox.start)
+        self.call_after_refresh(self._live.start)
+        self.call_after_refresh(self._position.start)
         # The compose pane's server rules and defaults: not before the first paint.
         self.call_after_refresh(self.load_posting_settings)
 
@@ -201,7 +209,7 @@ class MainScreen(SearchOpener, PostActions, Screen[None]):
 
     def _show_connectivity(self) -> None:
         since = getattr(self.client, "offline_since", None)
-        title = offline_title(_("Home"), since)
+        title = " · ".join(filter(None, (offline_title(_("Home"), since), self._live.describe())))
         # What is pending shows in the title, so a slow server never looks frozen.
         self.timeline.border_title = title + " · " + _("refreshing…") if self._refreshing \
             else title
@@ -212,13 +220,19 @@ class MainScreen(SearchOpener, PostActions, Screen[None]):
             self.notify(_("The server answers again."))
             if self._outbox is not None:
                 self._outbox.kick()
-        # A refresh of what the cache painted keeps the reader on their post.
+        # A refresh of what the cache painted keeps the reader on their post,
+        # or takes them to where they stopped reading last time.
+        statuses = self._live.loaded(message.statuses)
         current = self.timeline.selected_status
-        ids = [s.id for s in message.statuses]
+        ids = [s.id for s in statuses]
         selected = ids.index(current.id) if current is not None and current.id in ids else 0
-        self.timeline.set_statuses(message.statuses, selected=selected)
-        if not message.statuses:
+        self.timeline.set_statuses(statuses, selected=self._position.resume(statuses, selected))
+        if not statuses:
             self._hint_timeline(lambda: _("Nothing here yet: follow someone, or write a post."))
+
+    async def on_unmount(self) -> None:
+        self._live.stop()
+        await self._position.close()
 
     # -- thread ----------------------------------------------------------
 

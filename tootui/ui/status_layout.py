@@ -85,12 +85,17 @@ class StatusLayout:
         self._index.reset([self._estimated_height(i) for i in range(len(self.statuses))])
 
     def insert(self, index: int, status: Status, depth: int) -> None:
-        self.statuses.insert(index, status)
-        self.depths.insert(index, depth)
-        self._estimates.insert(index, estimate(status))
-        self._measured.insert(index, 0)
+        self.insert_many(index, [status], [depth])
+
+    def insert_many(self, index: int, statuses: Sequence[Status], depths: Sequence[int]) -> None:
+        """Insert `statuses` before `index` with one O(n) rebuild, however many they are."""
+        count = len(statuses)
+        self.statuses[index:index] = statuses
+        self.depths[index:index] = depths
+        self._estimates[index:index] = [estimate(status) for status in statuses]
+        self._measured[index:index] = bytes(count)
         heights = list(self._index.heights)
-        heights.insert(index, self._estimated_height(index))
+        heights[index:index] = [self._estimated_height(i) for i in range(index, index + count)]
         self._index.reset(heights)
 
     def filtered_out(self, status: Status) -> bool:

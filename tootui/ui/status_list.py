@@ -11,13 +11,15 @@ The widget does no I/O: keys become intent messages (`ThreadRequested`,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import ClassVar
 
 from textual import events
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
+from textual.signal import Signal
 from textual.strip import Strip
 
 from tootui.models import Status
@@ -82,6 +84,9 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
                                       self._paint_styles)
         self._placeholder = placeholder
         self._selected = 0
+        # Published with the new index when the reader moves the selection
+        # (keys, clicks): what live updates and the read position follow.
+        self.moved: Signal[int] = Signal(self, "moved")
 
     # -- what the list holds ---------------------------------------------
 
@@ -102,6 +107,13 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
     def selected_status(self) -> Status | None:
         statuses = self._layout.statuses
         return statuses[self._selected] if statuses else None
+
+    @property
+    def selected_row(self) -> int:
+        """The screen row (in the list's content) of the selected status's first line."""
+        if not self._layout.statuses:
+            return 0
+        return self._layout.offset(self._selected) - int(self.scroll_y)
 
     @property
     def measured_count(self) -> int:
@@ -150,8 +162,15 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def insert(self, index: int, status: Status, depth: int = 0, *, select: bool = False) -> None:
         """Add `status` before position `index`, keeping what the reader sees still
-        (unless a `hide` filter keeps it out of the list)."""
+        (unless a `hide` filter keeps it out of the list).
+
+        A status the list already holds is updated in place instead: a post can
+        come both from the request that made it and from the stream.
+        """
         layout = self._layout
+        if any(item.id == status.id for item in layout.statuses):
+            self.update_status(status)
+            return
         if layout.filtered_out(status):
             return
         index = max(0, min(index, len(layout)))
@@ -159,40 +178,78 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         layout.insert(index, status, depth)
         if len(layout) > 1 and index <= self._selected:
             self._selected += 1
+        self._sync_virtual_size()
+        if not select and index <= top_index and self.scroll_y > 0:
+            # Scrolled by its estimate; measuring it then corrects for the rest.
+            self.scroll_to(y=self.scroll_y + layout.height(index), animate=False,
+                           immediate=True)
         self._measure(index)
         self._sync_virtual_size()
         if select:
             self._selected = index
             self._scroll_to_selected()
-        elif index <= top_index and self.scroll_y > 0:
-            self.scroll_to(y=self.scroll_y + layout.height(index), animate=False)
+        self._measure_view()
+        self.refresh()
+
+    def insert_above(self, index: int, statuses: Sequence[Status]) -> int:
+        """Add `statuses` (in order) before position `index`, never moving the reader:
+        the selected status stays selected on the same screen row. Statuses the
+        list holds already are left out; returns how many were added."""
+        layout = self._layout
+        held = {item.id for item in layout.statuses}
+        fresh = [status for status in statuses
+                 if status.id not in held and not layout.filtered_out(status)]
+        if not fresh:
+            return 0
+        if not layout.statuses:
+            self.set_statuses(fresh)
+            return len(fresh)
+        index = max(0, min(index, len(layout)))
+        with self._reader_kept():
+            # Left as estimates: they are off screen, above the reader, and are
+            # measured as any other when they come into view.
+            layout.insert_many(index, fresh, [0] * len(fresh))
+            if index <= self._selected:
+                self._selected += len(fresh)
+        return len(fresh)
+
+    @contextmanager
+    def _reader_kept(self) -> Iterator[None]:
+        """Whatever changes inside, the selected status keeps its screen row."""
+        row = self.selected_row
+        yield
+        self._sync_virtual_size()
+        if self._layout.statuses:
+            self._measure(self._selected)
+            self.scroll_to(y=max(0, self._layout.offset(self._selected) - row), animate=False,
+                           immediate=True)
         self._measure_view()
         self.refresh()
 
     def update_status(self, status: Status) -> int:
         """Replace every copy of `status` (or boosts of it) in place; returns how many.
 
-        A version that a `hide` filter now catches (an edit) leaves the list.
+        A version that a `hide` filter now catches (an edit) leaves the list. The
+        reader's selected status keeps its screen row even when a post above it
+        grows or shrinks (an edit).
         """
         layout = self._layout
         if layout.filtered_out(status):
             return self.remove_status(status.id)
-        replaced = 0
-        for i, item in enumerate(layout.statuses):
-            if item.id == status.id:
-                new = _keep_filtered(item, status)
-            elif item.reblog is not None and item.reblog.id == status.id:
-                new = replace(item, reblog=_keep_filtered(item.reblog, status))
-            else:
-                continue
-            self._painter.forget(i)
-            layout.replace(i, new)
-            self._measure(i)
-            replaced += 1
-        if replaced:
-            self._sync_virtual_size()
-            self.refresh()
-        return replaced
+        found = [i for i, item in enumerate(layout.statuses)
+                 if item.id == status.id or (item.reblog is not None
+                                             and item.reblog.id == status.id)]
+        if not found:
+            return 0
+        with self._reader_kept():
+            for i in found:
+                item = layout.statuses[i]
+                new = (_keep_filtered(item, status) if item.id == status.id
+                       else replace(item, reblog=_keep_filtered(item.reblog, status)))
+                self._painter.forget(i)
+                layout.replace(i, new)
+                self._measure(i)
+        return len(found)
 
     def relanguaged(self) -> None:
         """The interface language changed: render every status again, keeping the selection."""
@@ -203,21 +260,23 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
             self.refresh()
 
     def remove_status(self, status_id: str) -> int:
-        """Take out `status_id` and every boost of it; returns how many went."""
+        """Take out `status_id` and every boost of it; returns how many went.
+
+        The selection stays on its screen row: on the same status, or on the
+        next one when the selected status itself went.
+        """
         layout = self._layout
         gone = [i for i, item in enumerate(layout.statuses)
                 if item.id == status_id or item.original.id == status_id]
-        for i in reversed(gone):
-            self._painter.forget(i)
-            layout.remove(i)
-            if i < self._selected:
-                self._selected -= 1
-        if gone:
+        if not gone:
+            return 0
+        with self._reader_kept():
+            for i in reversed(gone):
+                self._painter.forget(i)
+                layout.remove(i)
+                if i < self._selected:
+                    self._selected -= 1
             self._selected = max(0, min(self._selected, len(layout) - 1))
-            self._sync_virtual_size()
-            self._measure(self._selected)
-            self._measure_view()
-            self.refresh()
         return len(gone)
 
     def lines_of(self, index: int) -> list[str]:
@@ -239,6 +298,7 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
             self._measure(index)
             self._sync_virtual_size()
             self._refresh_item(index)
+            self.moved.publish(index)
         self._scroll_to_selected()
 
     def action_cursor_down(self) -> None:
@@ -321,9 +381,21 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(self._layout.width, max(self._layout.total, 1))
 
     def _measure(self, index: int) -> None:
-        """Make the height of status `index` exact (renders it once)."""
-        if 0 <= index < len(self._layout) and not self._layout.is_measured(index):
-            self._layout.set_measured(index, self._painter.body_height(index))
+        """Make the height of status `index` exact (renders it once).
+
+        A status that starts above the view scrolls the view with its change of
+        height, so that what is on screen stays where it is (new posts are put
+        above the reader unmeasured, and measured when they are reached).
+        """
+        layout = self._layout
+        if 0 <= index < len(layout) and not layout.is_measured(index):
+            before = layout.height(index)
+            above = layout.offset(index) < int(self.scroll_y)
+            layout.set_measured(index, self._painter.body_height(index))
+            change = layout.height(index) - before
+            if above and change:
+                self._sync_virtual_size()
+                self.scroll_to(y=self.scroll_y + change, animate=False, immediate=True)
 
     def _measure_view(self) -> None:
         """Measure every status on screen (plus a margin), top to bottom."""
