@@ -41,7 +41,7 @@ def test_newer_collects_everything_posted_since(client: MastodonClient) -> None:
 
 
 def test_empty_timeline_then_newer(client: MastodonClient) -> None:
-    pager = TimelinePager(client, "tag/nothing_tagged_like_this", limit=4)
+    pager = TimelinePager(client, "tag:nothing_tagged_like_this", limit=4)
     assert pager.first() == [] and not pager.has_older
     posted = client.post_status("now #nothing_tagged_like_this").id
     assert _ids(pager.newer()) == [posted]

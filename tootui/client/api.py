@@ -17,6 +17,7 @@ import mimetypes
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import quote
 
 from tootui.client import transport
 from tootui.client.coerce import as_datetime, as_id, as_str, items, mapping
@@ -38,6 +39,13 @@ from tootui.client.convert_entities import (
     source_from_json,
     translation_from_json,
 )
+from tootui.client.convert_notifications import (
+    conversation_statuses,
+    grouped_from_json,
+    lists_from_json,
+    notifications_from_json,
+    tag_names,
+)
 from tootui.client.errors import ClientError, NotFoundError
 from tootui.client.versions import assume_current_server
 from tootui.models import (
@@ -47,6 +55,7 @@ from tootui.models import (
     Draft,
     InstanceInfo,
     MediaAttachment,
+    NotificationPage,
     Page,
     Poll,
     Preferences,
@@ -56,6 +65,7 @@ from tootui.models import (
     StatusEdit,
     StatusSource,
     Translation,
+    UserList,
 )
 
 if TYPE_CHECKING:
@@ -85,6 +95,10 @@ class MastodonClient:
             user_agent=transport.USER_AGENT,
         )
         assume_current_server(self._api)
+        # Mastodon.py would ask the instance whether a public timeline is open
+        # before each call; the call's own answer (401, 403) says it as well.
+        self._api.timeline_is_available = lambda *args, **kwargs: True  # type: ignore[method-assign]
+        self._grouped = True  # grouped notifications (4.3+) until the server says 404
 
     def close(self) -> None:
         self._session.close()
@@ -121,15 +135,81 @@ class MastodonClient:
 
     def timeline(self, name: str = "home", *, max_id: str | None = None,
                  min_id: str | None = None, limit: int = 40) -> Page:
-        """One page, newest first, with the cursors the server's Link header gave."""
-        result = self._call(
-            self._api.timeline, name, max_id=max_id, min_id=min_id, limit=limit
-        )
-        return Page(
-            items=statuses_from_json(result),
+        """One page of timeline `name`, newest first, with the server's cursors.
+
+        Names: "home", "local", "federated", "tag:NAME", "list:ID",
+        "account:ID", "bookmarks", "favourites", "conversations" (the last
+        post of each direct conversation).
+        """
+        kind, _sep, arg = name.partition(":")
+        pages = {"max_id": max_id, "min_id": min_id, "limit": limit}
+        api = self._api
+        if name in ("home", "local"):
+            result = self._call(api.timeline, name, **pages)
+        elif name in ("federated", "public"):
+            result = self._call(api.timeline, "public", **pages)
+        elif kind == "tag" and arg:
+            result = self._call(api.timeline, f"tag/{quote(arg.lstrip('#'), safe='')}", **pages)
+        elif kind == "list" and arg:
+            result = self._call(api.timeline_list, arg, **pages)
+        elif kind == "account" and arg:
+            result = self._call(api.account_statuses, arg, **pages)
+        elif name == "bookmarks":
+            result = self._call(api.bookmarks, **pages)
+        elif name == "favourites":
+            result = self._call(api.favourites, **pages)
+        elif name == "conversations":
+            result = self._call(api.conversations, **pages)
+            return _page(result, conversation_statuses(result))
+        else:
+            raise ValueError(f"unknown timeline {name!r}")
+        return _page(result, statuses_from_json(result))
+
+    def notifications(self, *, types: tuple[str, ...] = (), max_id: str | None = None,
+                      min_id: str | None = None, limit: int = 40) -> NotificationPage:
+        """Notifications grouped as Mastodon 4.3+ groups them; the plain v1 list on
+        servers without grouping. `types` keeps only those types (all when empty)."""
+        pages: dict[str, Any] = {"max_id": max_id, "min_id": min_id, "limit": limit,
+                                 "types": list(types) or None}
+        if self._grouped:
+            try:
+                result = self._call(self._api.grouped_notifications, **pages)
+            except NotFoundError:
+                self._grouped = False  # an older server: it won't learn it later
+            else:
+                return NotificationPage(
+                    items=grouped_from_json(mapping(result)),
+                    older=_cursor(getattr(result, "_pagination_next", None), "max_id"),
+                    newer=_cursor(getattr(result, "_pagination_prev", None), "min_id"),
+                )
+        result = self._call(self._api.notifications, **pages)
+        return NotificationPage(
+            items=notifications_from_json(result),
             older=_cursor(getattr(result, "_pagination_next", None), "max_id"),
             newer=_cursor(getattr(result, "_pagination_prev", None), "min_id"),
         )
+
+    def lists(self) -> tuple[UserList, ...]:
+        return lists_from_json(self._call(self._api.lists))
+
+    def followed_tags(self) -> tuple[str, ...]:
+        """Names of the hashtags the user follows (the first 200)."""
+        return tag_names(self._call(self._api.followed_tags, limit=200))
+
+    def account(self, account_id: str) -> Account:
+        return account_from_json(self._call(self._api.account, account_id))
+
+    def lookup_account(self, acct: str) -> Account:
+        """The account `user` or `user@domain`; asks the server to resolve a remote
+        one it has not seen yet."""
+        acct = acct.lstrip("@")
+        try:
+            return account_from_json(self._call(self._api.account_lookup, acct))
+        except NotFoundError:
+            found = self._call(self._api.account_search, acct, limit=1, resolve=True)
+            for item in items(found):
+                return account_from_json(mapping(item))
+            raise
 
     def preferences(self) -> Preferences:
         """The user's posting defaults (visibility, language) set on the server."""
@@ -315,6 +395,14 @@ class MastodonClient:
 
     def unblock(self, account_id: str) -> Relationship:
         return self._relate(self._api.account_unblock, account_id)
+
+
+def _page(result: object, statuses: tuple[Status, ...]) -> Page:
+    return Page(
+        items=statuses,
+        older=_cursor(getattr(result, "_pagination_next", None), "max_id"),
+        newer=_cursor(getattr(result, "_pagination_prev", None), "min_id"),
+    )
 
 
 def _cursor(pagination: object, key: str) -> str | None:
