@@ -124,6 +124,9 @@ def header_line(rendered: RenderedStatus, status: Status, width: int, palette: P
     return header
 
 
+MetaLine = Callable[[Status, "Palette"], Text]
+
+
 def meta_line(status: Status, palette: Palette) -> Text:
     """Reply, boost and favourite counts, then what the user did to the status."""
     original = status.original
