@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -92,7 +93,7 @@ class TimelineTabs(_Base):
     def compose_tabs(self) -> ComposeResult:
         home = self._make_view(HOME, "")
         with Vertical(id="timelines"):
-            yield TabBar(Tab(home.title, id=_tab_id(home)), id="tab-bar")
+            yield TabBar(Tab(_tab_label(1, home), id=_tab_id(home)), id="tab-bar")
             with ContentSwitcher(id="tab-pages", initial=home.id):
                 yield home
 
@@ -140,7 +141,8 @@ class TimelineTabs(_Base):
         if view is None:
             view = self._make_view(name, label)
             await self.query_one("#tab-pages", ContentSwitcher).mount(view)
-            await self.tab_bar.add_tab(Tab(view.title, id=_tab_id(view)))
+            await self.tab_bar.add_tab(Tab(_tab_label(len(self.views), view),
+                                           id=_tab_id(view)))
             view.statuses.border_title = view.title
             self._paint_cached(view)
             self.load_tab(view, FIRST)
@@ -170,7 +172,7 @@ class TimelineTabs(_Base):
             tab = self.tab_bar.query_one(f"#{_tab_id(view)}", Tab)
         except Exception:  # the tab was closed meanwhile
             return
-        tab.label = view.title
+        tab.label = _tab_label(list(self.views.values()).index(view) + 1, view)
         view.statuses.border_title = view.title
 
     def action_go_tab(self, number: int) -> None:
@@ -191,6 +193,8 @@ class TimelineTabs(_Base):
         del self.views[name]
         await self.tab_bar.remove_tab(_tab_id(view))
         await view.remove()
+        for later in list(self.views.values())[index:]:
+            self.retitle(later)  # their numbers moved down by one
         self.show_tab(names[index - 1])
 
     # -- loading ---------------------------------------------------------
@@ -307,6 +311,11 @@ class TimelineTabs(_Base):
         for view in self.views.values():
             view.relanguaged()
             self.retitle(view)
+
+
+def _tab_label(number: int, view: TimelineView) -> Text:
+    """The tab's number (its key, up to 9) and title; Text, so never read as markup."""
+    return Text(f"{number} {view.title}" if number <= 9 else view.title)
 
 
 def _tab_id(view: TimelineView) -> str:
