@@ -155,8 +155,6 @@ class TimelineTabs(_Base):
         if self.tab_bar.active != _tab_id(view):
             self.tab_bar.active = _tab_id(view)
         view.statuses.focus()
-        if isinstance(self.client, CachedClient):
-            self.client.remember_timeline(name)
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         event.stop()
