@@ -137,27 +137,55 @@ async def test_typing_a_hashtag_or_an_account_in_the_menu_opens_it(
         assert "铁板鱿鱼" in screen_text(app)
 
 
+PALETTE = [
+    ("Bookmarks", "bookmarks", "/api/v1/bookmarks", _bookmarked),
+    ("Direct messages", "conversations", "/api/v1/conversations", _direct),
+    ("Local", "local", "/api/v1/timelines/public", _local),
+]
+
+
+@pytest.mark.parametrize(("entry", "name", "path", "setup"), PALETTE,
+                         ids=[case[1] for case in PALETTE])
 async def test_the_palette_offers_the_same_destinations(
-    demo_server: DemoServer, app: TootuiApp, server_view: MastodonClient,
+    demo_server: DemoServer, app: TootuiApp, server_view: MastodonClient, entry: str,
+    name: str, path: str, setup: Callable[[DemoServer, MastodonClient], str],
 ) -> None:
-    kept = _bookmarked(demo_server, server_view)
+    expected = setup(demo_server, server_view)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         paths = record_requests(demo_server)
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        for entry in ("Home", "Notifications", "Local", "Federated", "Direct messages",
+        for title in ("Home", "Notifications", "Local", "Federated", "Direct messages",
                       "Bookmarks", "Favourites", "My profile"):
-            assert f"Go to: {entry}" in titles
+            assert f"Go to: {title}" in titles
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Go to: Bookmarks")
+        await pilot.press(*f"Go to: {entry}")
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         screen = main_screen(app)
-        assert screen.current_view.timeline_name == "bookmarks"
-        assert [s.id for s in screen.timeline.statuses] == [kept]
-        assert "/api/v1/bookmarks" in paths
+        assert screen.current_view.timeline_name == name
+        assert expected in [s.id for s in screen.timeline.statuses]
+        assert path in paths
+
+
+async def test_notifications_from_g(
+    demo_server: DemoServer, app: TootuiApp, server_view: MastodonClient,
+) -> None:
+    mention = as_user(demo_server, "kafei").post_status("@demo are you there?")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        paths = record_requests(demo_server)
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press(*["down"] * goto_titles(app).index("Notifications"), "enter")
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen.current_view.timeline_name == "notifications"
+        assert [s.original.id for s in screen.timeline.statuses] == [mention.id]
+        assert "mentioned you" in screen_text(app)
+        assert "/api/v2/notifications" in paths
 
 
 async def test_my_profile_shows_the_header_and_my_posts(

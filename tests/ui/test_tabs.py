@@ -147,3 +147,42 @@ async def test_u_opens_the_authors_profile(demo_server: DemoServer, app: TootuiA
         assert {s.account.id for s in screen.timeline.statuses} == {author.id}
         assert f"/api/v1/accounts/{author.id}/statuses" in paths
         assert f"@{author.acct}" in screen_text(app).splitlines()[1]
+
+
+async def test_a_failed_older_page_is_asked_again_at_the_next_end(
+    demo_server: DemoServer, app: TootuiApp, server_view: MastodonClient,
+) -> None:
+    for n in range(45):
+        server_view.post_status(f"filler {n}")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        timeline = main_screen(app).timeline
+        demo_server.faults.add("/api/v1/timelines/home", status=503, count=1)
+        await pilot.press("end")
+        await settle(pilot)
+        assert len(timeline.statuses) == 40
+        assert any(n.severity == "error" for n in app._notifications)
+        await pilot.press("home", "end")
+        await settle(pilot)
+        assert len(timeline.statuses) == 54
+
+
+async def test_o_on_a_mention_opens_the_profile_tab(
+    demo_server: DemoServer, app: TootuiApp, server_view: MastodonClient,
+) -> None:
+    server_view.post_status("hello @juzi")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        paths = record_requests(demo_server)
+        await pilot.press("o")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = main_screen(app)
+        juzi = server_view.lookup_account("juzi")
+        assert screen.current_view.timeline_name == f"account:{juzi.id}"
+        assert "/api/v1/accounts/lookup" in paths
+        assert f"/api/v1/accounts/{juzi.id}/statuses" in paths
+        text = screen_text(app)
+        assert "铁板鱿鱼" in text  # juzi's post
+        assert "@juzi" in text.splitlines()[1]

@@ -232,6 +232,10 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         self._scroll_to_selected()
         self._check_end()
 
+    def rearm_end(self) -> None:
+        """Post `NearEnd` again the next time the end is reached (a load failed)."""
+        self._asked_at = -1
+
     def _check_end(self) -> None:
         count = len(self._layout)
         if count and self._selected >= count - NEAR_END and self._asked_at != count:

@@ -239,6 +239,8 @@ class TimelineTabs(_Base):
 
     def on_tab_loaded(self, message: TabLoaded) -> None:
         view, rows = message.view, message.rows
+        if self.views.get(view.timeline_name) is not view:
+            return  # closed while its page was on the way
         if message.mode == OLDER:
             self._loading_older.discard(view.timeline_name)
             shown = {s.id for s in view.statuses.statuses}
@@ -278,7 +280,11 @@ class TimelineTabs(_Base):
 
     def on_tab_failed(self, message: TabFailed) -> None:
         view, error = message.view, message.error
+        if self.views.get(view.timeline_name) is not view:
+            return
         self._loading_older.discard(view.timeline_name)
+        if message.mode == OLDER:
+            view.statuses.rearm_end()  # reaching the end again retries
         if view.timeline_name == HOME and message.mode == FIRST:
             self.home_failed(error)
             return
