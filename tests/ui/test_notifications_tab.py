@@ -132,3 +132,21 @@ async def test_keys_act_on_the_post_or_the_account_of_a_notification(
         await pilot.press("t")  # the follower's profile
         await settle(pilot)
         assert screen.current_view.timeline_name == f"account:{follower.id}"
+
+
+async def test_full_stop_brings_newer_notifications_and_regroups(
+    demo_server: DemoServer, app: TootuiApp, server_view: MastodonClient,
+) -> None:
+    happened = _make_notifications(demo_server, server_view)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = await _open_notifications(app, pilot)
+        assert len(view.statuses.statuses) == 3
+        as_user(demo_server, "ayu").favourite(happened.mine)
+        await pilot.press("full_stop")
+        await settle(pilot)
+        rows = view.statuses.statuses
+        # The favourites group grew and moved to the top; nothing is listed twice.
+        assert len(rows) == 3
+        assert rows[0].original.id == happened.mine
+        assert "and 3 others favourited your post" in screen_text(app)

@@ -118,13 +118,29 @@ class NotificationsView(TimelineView):
         return rows
 
     def merge_newer(self, rows: Sequence[Status]) -> None:
-        """Put newer rows on top; a group that grew leaves its old place."""
-        keys = {_group_key(row.id) for row in rows}
-        for old in list(self.statuses.statuses):
-            if _group_key(old.id) in keys:
+        """Put newer rows on top. A group that is already listed leaves its old
+        place and joins the new one: a page only counts its own notifications."""
+        shown = {_group_key(old.id): old for old in self.statuses.statuses}
+        merged: list[Status] = []
+        for row in rows:
+            old = shown.get(_group_key(row.id))
+            if old is not None:
                 self.statuses.remove_status(old.id)
-        for index, row in enumerate(rows):
+                row = self._joined(row, old) or row
+            merged.append(row)
+        for index, row in enumerate(merged):
             self.statuses.insert(index, row)
+
+    def _joined(self, new_row: Status, old_row: Status) -> Status | None:
+        new, old = self._notifications.get(new_row.id), self._notifications.get(old_row.id)
+        if new is None or old is None:
+            return None
+        accounts = {a.id: a for a in (*new.accounts, *old.accounts)}
+        group = replace(new, accounts=tuple(accounts.values()), count=new.count + old.count)
+        row = notification_row(group)
+        if row is not None:
+            self._notifications[row.id] = group
+        return row
 
     # -- drawing ---------------------------------------------------------
 
