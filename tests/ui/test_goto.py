@@ -238,3 +238,20 @@ def test_a_profile_header_marks_verified_links_and_counts() -> None:
         "Pronouns: she/her",
         "1,200 posts · 0 following · 1 follower",
     ]
+
+
+async def test_lists_that_cannot_be_loaded_are_said_so_and_asked_again(
+    demo_server: DemoServer, app: TootuiApp,
+) -> None:
+    call(demo_server, "POST", "/api/v1/lists", data={"title": "Close friends"})
+    demo_server.faults.add("/api/v1/lists", status=503, count=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        assert "Close friends" not in goto_titles(app)
+        assert "could not be loaded" in screen_text(app)
+        assert "Local" in goto_titles(app)  # the fixed ones still work
+        await pilot.press("escape", "g")
+        await settle(pilot)
+        assert "Close friends" in goto_titles(app)

@@ -99,8 +99,8 @@ class GotoScreen(ModalScreen[Destination | None]):
             label = f"{label}  ({_(_KIND_LABELS[kind])})"
         return Option(label)
 
-    def add_destinations(self, fetched: Sequence[Destination]) -> None:
-        """The lists and hashtags arrived from the server."""
+    def add_destinations(self, fetched: Sequence[Destination], *, failed: bool = False) -> None:
+        """The lists and hashtags arrived from the server (or could not be had)."""
         self._pending = False
         known = {d.name for d in self._choices}
         new = [d for d in fetched if d.name not in known]
@@ -108,7 +108,8 @@ class GotoScreen(ModalScreen[Destination | None]):
         self.query_one("#goto-choices", OptionList).add_options(
             [self._option(d) for d in new])
         self.query_one("#goto-hint", Label).update(
-            _("enter: open · tab: type a name · esc: close"))
+            _("Your lists and hashtags could not be loaded.") if failed
+            else _("enter: open · tab: type a name · esc: close"))
 
     @property
     def choices(self) -> Sequence[Destination]:

@@ -41,9 +41,10 @@ if TYPE_CHECKING:
 class DestinationsLoaded(Message):
     """The user's lists and followed hashtags, as go-to destinations."""
 
-    def __init__(self, destinations: list[Destination]) -> None:
+    def __init__(self, destinations: list[Destination], *, failed: bool = False) -> None:
         super().__init__()
         self.destinations = destinations
+        self.failed = failed  # the menu says so; the next `g` asks again
 
 
 class ProfileFound(Message):
@@ -79,13 +80,15 @@ class Navigation(TimelineTabs):
             tags = self.client.followed_tags()
         except ClientError as error:
             self.post_message(RequestFailed(error))
+            self.post_message(DestinationsLoaded([], failed=True))
             return
         self.post_message(DestinationsLoaded(fetched_destinations(lists, tags)))
 
     def on_destinations_loaded(self, message: DestinationsLoaded) -> None:
-        self._fetched = message.destinations
+        if not message.failed:
+            self._fetched = message.destinations
         if isinstance(self.app.screen, GotoScreen):
-            self.app.screen.add_destinations(message.destinations)
+            self.app.screen.add_destinations(message.destinations, failed=message.failed)
 
     def goto_commands(self) -> Iterator[SystemCommand]:
         """The same destinations as the menu, for the command palette."""
