@@ -4,12 +4,14 @@ filtered by type, and the post keys acting on what each notification is about.""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from tests.ui.cached import record_requests
 from tests.ui.conftest import SIZE, main_screen, screen_text, settle
 from tests.ui.timelines import as_user, record_urls
 from tootui.client.api import MastodonClient
 from tootui.demo.server import DemoServer
+from tootui.models import Notification
 from tootui.ui.app import TootuiApp
 from tootui.ui.choice_list import ChoiceScreen
 from tootui.ui.notifications_view import NotificationsView, is_account_row
@@ -150,3 +152,18 @@ async def test_full_stop_brings_newer_notifications_and_regroups(
         assert len(rows) == 3
         assert rows[0].original.id == happened.mine
         assert "and 3 others favourited your post" in screen_text(app)
+
+
+async def test_a_notification_shows_when_it_happened_not_when_the_post_was_written(
+    app: TootuiApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = await _open_notifications(app, pilot)
+        old_post = main_screen(app).home.statuses[-1]  # written hours ago
+        boosted = Notification(id="reblog-1", type="reblog", accounts=(old_post.account,),
+                               status=old_post, created_at=datetime.now(UTC))
+        view.statuses.set_statuses(view.rows([boosted]))
+        header = view.statuses.lines_of(0)[1]
+        assert header.rstrip().endswith("now"), header
+        assert not main_screen(app).home.lines_of(8)[0].rstrip().endswith("now")

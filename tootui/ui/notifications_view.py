@@ -153,7 +153,8 @@ class NotificationsView(TimelineView):
         mark = _MARKS.get(notification.type, "•")
         summary = notification_summary(notification.type, one_line(who.name),
                                        others=max(notification.count - 1, 0))
-        return replace(rendered, boosted_by=Text(f"{mark} {summary}", styles.META))
+        return replace(rendered, boosted_by=Text(f"{mark} {summary}", styles.META),
+                       created_at=notification.created_at or rendered.created_at)
 
     def meta_for(self, status: Status, palette: Palette) -> Text:
         if not is_account_row(status):
