@@ -7,8 +7,10 @@ from tests.ui.conftest import SIZE, main_screen, screen_text, settle
 from tests.ui.timelines import as_user, record_urls
 from tootui.client.api import MastodonClient
 from tootui.demo.server import DemoServer
+from tootui.i18n import set_language
 from tootui.models import id_sort_key
 from tootui.ui.app import TootuiApp
+from tootui.ui.language_switch import switch_language
 
 
 async def _open(app: TootuiApp, pilot: object, name: str) -> None:
@@ -186,3 +188,33 @@ async def test_o_on_a_mention_opens_the_profile_tab(
         text = screen_text(app)
         assert "铁板鱿鱼" in text  # juzi's post
         assert "@juzi" in text.splitlines()[1]
+
+
+async def test_clicking_a_tab_shows_it(app: TootuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        local = await screen.open_timeline("local")
+        await settle(pilot)
+        await pilot.press("1")
+        assert screen.current_view.timeline_name == "home"
+        await pilot.click(f"#tab-{local.id}")
+        await settle(pilot)
+        assert screen.current_view is local
+        assert screen.focused is local.statuses
+
+
+async def test_tabs_follow_a_language_switch(app: TootuiApp) -> None:
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            await screen.open_timeline("bookmarks")
+            await settle(pilot)
+            switch_language(app, "zh_CN")
+            await settle(pilot)
+            bar = screen_text(app).splitlines()[1]
+            assert "1 主页" in bar and "2 书签" in bar
+            assert screen.timeline.border_title == "书签"
+    finally:
+        set_language("en")
