@@ -157,9 +157,7 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def append(self, statuses: Sequence[Status]) -> None:
         """Add older `statuses` at the end; the reader stays where they are."""
-        layout = self._layout
-        for status in statuses:
-            layout.insert(len(layout), status, 0)
+        self._layout.extend(statuses)
         self._sync_virtual_size()
         self._measure_view()
         self.refresh()
