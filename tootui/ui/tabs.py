@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import ContentSwitcher, Tab, Tabs
 from textual.worker import get_current_worker
@@ -151,6 +152,8 @@ class TimelineTabs(_Base):
 
     def show_tab(self, name: str) -> None:
         view = self.views[name]
+        if not view.is_mounted:
+            return  # still being opened (a second press): that opening shows it
         self.query_one("#tab-pages", ContentSwitcher).current = view.id
         if self.tab_bar.active != _tab_id(view):
             self.tab_bar.active = _tab_id(view)
@@ -166,11 +169,13 @@ class TimelineTabs(_Base):
 
     def retitle(self, view: TimelineView) -> None:
         """The view's title changed (a filter, a profile's name, the language)."""
+        views = list(self.views.values())
         try:
             tab = self.tab_bar.query_one(f"#{_tab_id(view)}", Tab)
-        except Exception:  # the tab was closed meanwhile
+        except NoMatches:  # closed meanwhile
             return
-        tab.label = _tab_label(list(self.views.values()).index(view) + 1, view)
+        if view in views:
+            tab.label = _tab_label(views.index(view) + 1, view)
         view.statuses.border_title = view.title
 
     def action_go_tab(self, number: int) -> None:
