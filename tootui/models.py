@@ -228,6 +228,40 @@ class SearchResults:
 
 
 @dataclass(frozen=True, slots=True)
+class Notification:
+    """A notification, or a group of them as Mastodon 4.3+ folds them (API v2).
+
+    `id` is the group key (v2) or the notification's id (v1); `accounts` are
+    who did it, newest first (a sample when `count` is larger); `status` is
+    the post it is about, None for follows and the like.
+    """
+
+    id: str
+    type: str
+    accounts: tuple[Account, ...] = ()
+    count: int = 1
+    status: Status | None = None
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NotificationPage:
+    """A page of notifications, with cursors as in `Page`."""
+
+    items: tuple[Notification, ...] = ()
+    older: str | None = None
+    newer: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UserList:
+    """One of the user's lists, to open as a timeline."""
+
+    id: str
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class MediaDraft:
     """A file to attach to a draft, with its alt text."""
 
@@ -317,15 +351,3 @@ class Translation:
     provider: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Notification:
-    """Something that happened to the user: a mention, a follow, a boost…
-
-    `status` is the post it is about (None for follows and the like).
-    """
-
-    id: str
-    type: str
-    created_at: datetime | None = None
-    account: Account | None = None
-    status: Status | None = None

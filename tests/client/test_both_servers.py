@@ -83,7 +83,7 @@ def test_pager_walks_both_ways(client: MastodonClient) -> None:
 
 
 def test_tag_timeline_from_empty(client: MastodonClient) -> None:
-    pager = TimelinePager(client, "tag/nothing_tagged_like_this", limit=4)
+    pager = TimelinePager(client, "tag:nothing_tagged_like_this", limit=4)
     assert pager.first() == [] and not pager.has_older
     posted = client.post_status("now #nothing_tagged_like_this").id
     assert _ids(pager.newer()) == [posted]

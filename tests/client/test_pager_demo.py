@@ -41,7 +41,60 @@ def test_newer_collects_everything_posted_since(client: MastodonClient) -> None:
 
 
 def test_empty_timeline_then_newer(client: MastodonClient) -> None:
-    pager = TimelinePager(client, "tag/nothing_tagged_like_this", limit=4)
+    pager = TimelinePager(client, "tag:nothing_tagged_like_this", limit=4)
     assert pager.first() == [] and not pager.has_older
     posted = client.post_status("now #nothing_tagged_like_this").id
     assert _ids(pager.newer()) == [posted]
+
+
+def _all_home(client: MastodonClient) -> list[str]:
+    pager = TimelinePager(client, limit=40)
+    seen = pager.first()
+    while pager.has_older:
+        seen += pager.older()
+    return _ids(seen)
+
+
+def test_refresh_fills_the_gap_down_to_what_was_shown(client: MastodonClient) -> None:
+    shown = client.timeline(limit=4)  # what the cache painted last time
+    for n in range(7):
+        client.post_status(f"while away {n}")
+    pager = TimelinePager(client, limit=3)
+    joined = pager.refresh(shown)
+    # Three pages of three reach the old top; the shown run follows, nothing missing.
+    everything = _all_home(client)
+    assert _ids(joined) == everything[:7 + 4]
+    # Older pages go on from the shown run's own cursor.
+    rest = []
+    while pager.has_older:
+        rest += pager.older()
+    assert _ids(joined) + _ids(rest) == everything
+
+
+def test_a_gap_too_wide_drops_the_shown_run_rather_than_skip_posts(
+        client: MastodonClient) -> None:
+    shown = client.timeline(limit=4)
+    for n in range(14):
+        client.post_status(f"while away {n}")
+    pager = TimelinePager(client, limit=2)  # 1 + MAX_GAP_PAGES pages: 12 of 14 new
+    joined = pager.refresh(shown)
+    everything = _all_home(client)
+    assert _ids(joined) == everything[:12]
+    rest = []
+    while pager.has_older:
+        rest += pager.older()
+    assert _ids(joined) + _ids(rest) == everything
+
+
+def test_refresh_without_anything_shown_is_the_first_page(client: MastodonClient) -> None:
+    pager = TimelinePager(client, limit=5)
+    assert _ids(pager.refresh(None)) == _all_home(client)[:5]
+
+
+def test_record_paged_timelines_never_join_by_status_id(client: MastodonClient) -> None:
+    statuses = client.timeline(limit=9).items
+    for status in reversed(statuses):
+        client.bookmark(status.id)
+    shown = client.timeline("bookmarks", limit=3)
+    pager = TimelinePager(client, "bookmarks", limit=5)
+    assert _ids(pager.refresh(shown)) == _ids(client.timeline("bookmarks", limit=5).items)

@@ -25,7 +25,11 @@ async def test_help_lists_every_binding(app: TootuiApp) -> None:
             text += screen_text(app)
         for spec in KEYS:
             assert spec.description in text, spec.id
-            assert display_keys(spec.keys) in text, spec.id
+            if not spec.id.startswith("main.tab_"):
+                assert display_keys(spec.keys) in text, spec.id
+        # The nine tab keys share one row.
+        assert any("1–9" in line and "Switch to the tab with that number" in line
+                   for line in text.splitlines())
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

@@ -7,6 +7,7 @@ import webbrowser
 import pytest
 import requests
 
+from tests.ui.cached import record_requests
 from tests.ui.conftest import SIZE, error_notes, main_screen, screen_text, settle
 from tootui.client.api import MastodonClient
 from tootui.demo.server import DemoServer
@@ -65,11 +66,11 @@ async def test_o_lists_links_and_opens_the_chosen_one(
         assert browser == ["https://example.com/article"]
 
 
-async def test_o_on_a_hashtag_falls_back_to_its_web_page(
-    app: TootuiApp, server_view: MastodonClient, browser: list[str]
+async def test_o_on_a_hashtag_opens_its_tab_not_the_web_page(
+    demo_server: DemoServer, app: TootuiApp, server_view: MastodonClient, browser: list[str]
 ) -> None:
     status = server_view.post_status("all about #NeoDB")
-    tag_url = status.tags[0].url
+    seen = record_requests(demo_server)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("o")
@@ -77,8 +78,12 @@ async def test_o_on_a_hashtag_falls_back_to_its_web_page(
         assert "NeoDB" in screen_text(app)
         await pilot.press("enter")
         await settle(pilot)
-        # No in-app hashtag timeline handled HashtagRequested: its web page opens.
-        assert [url.lower() for url in browser] == [tag_url.lower()]
+        screen = main_screen(app)
+        assert screen.current_view.timeline_name == "tag:NeoDB"
+        assert status.id in [s.id for s in screen.timeline.statuses]
+        assert "#NeoDB" in screen_text(app)
+        assert "/api/v1/timelines/tag/NeoDB" in seen
+        assert browser == []
 
 
 async def test_m_lists_media_with_alt_text_and_missing_alt(

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tootui.client import transport
+from tootui.client.api_timelines import TimelineCalls
 from tootui.client.coerce import as_datetime, as_id, as_str, items, mapping
 from tootui.client.convert import (
     account_from_json,
@@ -33,13 +34,13 @@ from tootui.client.convert import (
 )
 from tootui.client.convert_entities import (
     edits_from_json,
-    notification_from_json,
     preferences_from_json,
     relationship_from_json,
     relationships_from_json,
     source_from_json,
     translation_from_json,
 )
+from tootui.client.convert_notifications import notification_from_json
 from tootui.client.errors import ClientError, NotFoundError
 from tootui.client.streaming import (
     LiveStream,
@@ -57,7 +58,6 @@ from tootui.models import (
     InstanceInfo,
     MediaAttachment,
     Notification,
-    Page,
     Poll,
     Preferences,
     Relationship,
@@ -76,7 +76,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class MastodonClient:
+class MastodonClient(TimelineCalls):
     """One server, one access token; methods block, so call them from workers."""
 
     def __init__(self, base_url: str, access_token: str | None, *,
@@ -99,6 +99,9 @@ class MastodonClient:
             user_agent=transport.USER_AGENT,
         )
         assume_current_server(self._api)
+        # Mastodon.py would ask the instance whether a public timeline is open
+        # before each call; the call's own answer (401, 403) says it as well.
+        self._api.timeline_is_available = lambda *args, **kwargs: True  # type: ignore[method-assign]
 
     def close(self) -> None:
         self._session.close()
@@ -132,18 +135,6 @@ class MastodonClient:
             return instance_from_json(self._call(self._api.instance_v2))
         except NotFoundError:
             return instance_from_json(self._call(self._api.instance_v1))
-
-    def timeline(self, name: str = "home", *, max_id: str | None = None,
-                 min_id: str | None = None, limit: int = 40) -> Page:
-        """One page, newest first, with the cursors the server's Link header gave."""
-        result = self._call(
-            self._api.timeline, name, max_id=max_id, min_id=min_id, limit=limit
-        )
-        return Page(
-            items=statuses_from_json(result),
-            older=_cursor(getattr(result, "_pagination_next", None), "max_id"),
-            newer=_cursor(getattr(result, "_pagination_prev", None), "min_id"),
-        )
 
     def preferences(self) -> Preferences:
         """The user's posting defaults (visibility, language) set on the server."""
@@ -329,7 +320,8 @@ class MastodonClient:
     def new_notifications(self, min_id: str | None = None) -> tuple[Notification, ...]:
         """Notifications newer than `min_id`, newest first (for polling without streaming)."""
         found = self._call(self._api.notifications, min_id=min_id, limit=40)
-        return tuple(notification_from_json(mapping(item)) for item in items(found))
+        found_all = (notification_from_json(mapping(item)) for item in items(found))
+        return tuple(item for item in found_all if item is not None)
 
     def stream(self, name: str, sink: Sink, *, since_id: str | None = None) -> LiveStream:
         """Timeline `name` kept live (not started yet); see `tootui.client.streaming`."""
@@ -376,8 +368,3 @@ class MastodonClient:
 
     def unblock(self, account_id: str) -> Relationship:
         return self._relate(self._api.account_unblock, account_id)
-
-
-def _cursor(pagination: object, key: str) -> str | None:
-    """Mastodon.py turns numeric cursors into ints; ours stay opaque strings."""
-    return as_id(mapping(pagination).get(key))

@@ -39,6 +39,7 @@ from tootui.models import (
     Draft,
     InstanceInfo,
     MediaAttachment,
+    NotificationPage,
     Page,
     Poll,
     Preferences,
@@ -49,6 +50,7 @@ from tootui.models import (
     StatusEdit,
     StatusSource,
     Translation,
+    UserList,
 )
 
 if TYPE_CHECKING:
@@ -209,6 +211,19 @@ class CachedClient:
     def status(self, status_id: str) -> Status:
         return self._stored(self._net("status", status_id))
 
+    def account(self, account_id: str) -> Account:
+        account = self._net("account", account_id)
+        self.cache.put_account(account)
+        return account
+
+    def lookup_account(self, acct: str) -> Account:
+        account = self._net("lookup_account", acct)
+        self.cache.put_account(account)
+        return account
+
+    def cached_account(self, account_id: str) -> Account | None:
+        return self.cache.account(account_id)
+
     def context(self, status_id: str) -> Context:
         context = self._net("context", status_id)
         self.cache.put_context(status_id, context)
@@ -324,6 +339,19 @@ class CachedClient:
 
     def preferences(self) -> Preferences:
         return self._net("preferences")
+
+    def notifications(self, *, types: tuple[str, ...] = (), max_id: str | None = None,
+                      min_id: str | None = None, limit: int = 40) -> NotificationPage:
+        # Groups change as notifications arrive (a group gains members, moves
+        # up): pages of them can't be joined the way statuses are.
+        return self._net("notifications", types=types, max_id=max_id, min_id=min_id,
+                         limit=limit)
+
+    def lists(self) -> tuple[UserList, ...]:
+        return self._net("lists")
+
+    def followed_tags(self) -> tuple[str, ...]:
+        return self._net("followed_tags")
 
     def status_source(self, status_id: str) -> StatusSource:
         return self._net("status_source", status_id)

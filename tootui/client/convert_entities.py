@@ -11,9 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from tootui.client.coerce import as_bool, as_datetime, as_id, as_str, items, mapping
-from tootui.client.convert import account_from_json, status_from_json
 from tootui.models import (
-    Notification,
     Preferences,
     Relationship,
     StatusEdit,
@@ -76,15 +74,3 @@ def edits_from_json(data: object) -> tuple[StatusEdit, ...]:
         for entry in (mapping(item) for item in items(data))
     )
 
-
-def notification_from_json(data: Mapping[str, Any]) -> Notification:
-    """A notification; its account and status go through `convert` like any other."""
-    account = data.get("account")
-    status = data.get("status")
-    return Notification(
-        id=as_id(data.get("id")) or "",
-        type=as_str(data.get("type")) or "unknown",
-        created_at=as_datetime(data.get("created_at")),
-        account=account_from_json(mapping(account)) if account else None,
-        status=status_from_json(mapping(status)) if status else None,
-    )

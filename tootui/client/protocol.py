@@ -16,6 +16,7 @@ from tootui.models import (
     Draft,
     InstanceInfo,
     MediaAttachment,
+    NotificationPage,
     Page,
     Poll,
     Preferences,
@@ -26,6 +27,7 @@ from tootui.models import (
     StatusEdit,
     StatusSource,
     Translation,
+    UserList,
 )
 
 if TYPE_CHECKING:
@@ -43,6 +45,17 @@ class Client(Protocol):
 
     def timeline(self, name: str = "home", *, max_id: str | None = None,
                  min_id: str | None = None, limit: int = 40) -> Page: ...
+
+    def notifications(self, *, types: tuple[str, ...] = (), max_id: str | None = None,
+                      min_id: str | None = None, limit: int = 40) -> NotificationPage: ...
+
+    def lists(self) -> tuple[UserList, ...]: ...
+
+    def followed_tags(self) -> tuple[str, ...]: ...
+
+    def account(self, account_id: str) -> Account: ...
+
+    def lookup_account(self, acct: str) -> Account: ...
 
     def status(self, status_id: str) -> Status: ...
 

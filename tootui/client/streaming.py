@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 
 from tootui.client.coerce import mapping
 from tootui.client.convert import status_from_json
-from tootui.client.convert_entities import notification_from_json
+from tootui.client.convert_notifications import notification_from_json
 from tootui.client.sse import SseEvent, SseParser
 from tootui.client.stream_events import (
     Backoff,
@@ -335,7 +335,9 @@ class LiveStream:
         kind = event.event
         if kind == "notification":
             notification = notification_from_json(_json(event.data))
-            return NotificationArrived(notification) if self.channel.notifications else None
+            if notification is None or not self.channel.notifications:
+                return None
+            return NotificationArrived(notification)
         if self.channel.notifications:
             return None
         if kind == "update":

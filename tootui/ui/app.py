@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # only the caller builds the client; importing it costs start
 
 
 class TootuiApp(ProfileSwitching, App[None]):
-    """tootui: a home timeline, threads and compose, driven from the keyboard."""
+    """tootui: timelines in tabs, threads and compose, driven from the keyboard."""
 
     CSS_PATH = "app.tcss"
     TITLE = "tootui"
@@ -147,6 +147,7 @@ class TootuiApp(ProfileSwitching, App[None]):
             keys = display_keys(self._user_keymap.get(spec.id, spec.keys))
             yield SystemCommand(_(spec.description), _("Key: {keys}").format(keys=keys),
                                 partial(target.run_action, spec.action))
+        yield from main.goto_commands()
         yield SystemCommand(_("Theme"), _("Change the colours"), self.action_change_theme)
 
 

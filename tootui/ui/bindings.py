@@ -84,6 +84,14 @@ KEYS: tuple[KeySpec, ...] = (
     # Run by the app (`app.`): a new session replaces the whole main screen.
     KeySpec("main.switch_profile", "A", "app.switch_profile", N_("Switch account"),
             Scope.MAIN, show=False),
+    KeySpec("main.goto", "g", "goto", N_("Go to"), Scope.MAIN),
+    *(KeySpec(f"main.tab_{n}", str(n), f"go_tab({n})", N_("Switch to the tab with that number"),
+              Scope.MAIN, show=False, in_palette=False) for n in range(1, 10)),
+    KeySpec("main.close_tab", "x", "close_tab", N_("Close the tab"), Scope.MAIN, show=False),
+    KeySpec("main.newer", "full_stop", "load_newer", N_("Load newer posts"), Scope.MAIN,
+            key_display=".", show=False),
+    KeySpec("main.notification_types", "n", "filter_notifications",
+            N_("Notifications of one type"), Scope.MAIN, show=False),
     KeySpec("status.down", "j,down", "cursor_down", N_("Next post"), Scope.STATUSES,
             show=False, in_palette=False),
     KeySpec("status.up", "k,up", "cursor_up", N_("Previous post"), Scope.STATUSES,
@@ -97,6 +105,8 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("status.thread", "enter,t", "open_thread", N_("Thread"), Scope.STATUSES,
             key_display="t"),
     KeySpec("status.reply", "r", "reply", N_("Reply"), Scope.STATUSES),
+    KeySpec("status.profile", "u", "open_profile", N_("Author's profile"), Scope.STATUSES,
+            show=False),
     KeySpec("status.favourite", "f", "favourite", N_("Favourite"), Scope.STATUSES),
     KeySpec("status.boost", "b", "boost", N_("Boost"), Scope.STATUSES),
     KeySpec("status.boost_as", "ctrl+b", "post('boost_as')", N_("Boost with a chosen visibility"),
@@ -187,5 +197,5 @@ def bindings_for(scope: Scope) -> list[BindingType]:
 def display_keys(keys: str) -> str:
     """Keys as a person reads them: `question_mark` as `?`, `ctrl+s` as `ctrl+s`."""
     names = {"question_mark": "?", "slash": "/", "escape": "esc", "pagedown": "PgDn",
-             "pageup": "PgUp"}
+             "pageup": "PgUp", "full_stop": "."}
     return ", ".join(names.get(key, key) for key in keys.split(","))

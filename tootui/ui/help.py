@@ -27,8 +27,18 @@ def bindings_table(keymap: Mapping[str, str]) -> Table:
         if table.row_count:
             table.add_row("", "")
         table.add_row("", _(SCOPE_TITLES[scope]), style="underline")
+        # Neighbours that do the same for different keys (1 to 9) share a row.
+        rows: list[tuple[list[str], str]] = []
         for spec in specs:
-            table.add_row(display_keys(keymap.get(spec.id, spec.keys)), _(spec.description))
+            keys = display_keys(keymap.get(spec.id, spec.keys))
+            if rows and rows[-1][1] == spec.description:
+                rows[-1][0].append(keys)
+            else:
+                rows.append(([keys], spec.description))
+        for keys_list, description in rows:
+            shown = (keys_list[0] if len(keys_list) == 1
+                     else f"{keys_list[0]}–{keys_list[-1]}")
+            table.add_row(shown, _(description))
     return table
 
 

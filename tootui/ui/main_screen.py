@@ -1,4 +1,4 @@
-"""The main screen: the home timeline, the thread beside it, and the compose pane.
+"""The main screen: timeline tabs, the thread beside them, and the compose pane.
 
 The screen is where intents become requests: widgets post `ThreadRequested`,
 `ReplyRequested`, `ToggleRequested` and `ComposePane.Submitted`; the screen runs
@@ -22,7 +22,6 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from tootui.client.cached import CachedClient
 from tootui.client.errors import ClientError
-from tootui.client.pager import TimelinePager
 from tootui.drafts import SavedDraft
 from tootui.i18n import _
 from tootui.l10n import exact_time
@@ -33,7 +32,6 @@ from tootui.ui.compose import ComposePane
 from tootui.ui.draft_keeper import DraftFound, DraftKeeper
 from tootui.ui.footer import TranslatedFooter
 from tootui.ui.language_switch import LanguageChanged
-from tootui.ui.live_updates import LiveUpdates
 from tootui.ui.messages import (
     ReplyRequested,
     RequestFailed,
@@ -41,10 +39,8 @@ from tootui.ui.messages import (
     StatusUpdated,
     ThreadLoaded,
     ThreadRequested,
-    TimelineLoaded,
-    Toggle,
-    ToggleRequested,
 )
+from tootui.ui.navigation import Navigation
 from tootui.ui.outbox_runner import (
     OutboxChanged,
     OutboxDelivered,
@@ -59,12 +55,13 @@ from tootui.ui.reconnect import HomeUnavailable, Reconnector, offline_title
 from tootui.ui.search_opener import SearchOpener
 from tootui.ui.status_lines import make_renderer, prefer_stored
 from tootui.ui.status_list import StatusList
+from tootui.ui.tabs import FIRST
 from tootui.ui.threads import reply_position, thread_rows
+from tootui.ui.timeline_view import TimelineView
+from tootui.ui.toggles import Toggles
 
 log = logging.getLogger(__name__)
 
-# Long posts are cut to this many lines in the timeline; the thread shows them whole.
-TIMELINE_COLLAPSE_AFTER = 12
 # Below this many columns the timeline and the thread are stacked; from
 # WIDE_FROM on, an open compose pane is a third column beside them.
 NARROW_BELOW = 100
@@ -76,8 +73,8 @@ if TYPE_CHECKING:  # only the caller builds the client; importing it costs start
     from tootui.outbox import Outbox, OutboxEntry
 
 
-class MainScreen(SearchOpener, PostActions, Screen[None]):
-    """Home timeline, thread pane and compose pane, over one client."""
+class MainScreen(SearchOpener, Navigation, Toggles, PostActions, Screen[None]):
+    """Timeline tabs, thread pane and compose pane, over one client."""
 
     BINDINGS = bindings_for(Scope.MAIN)
     # app.tcss lays the panes out by these classes: stacked when narrow, side
@@ -89,6 +86,7 @@ class MainScreen(SearchOpener, PostActions, Screen[None]):
                  drafts: DraftStore | None = None, outbox: Outbox | None = None) -> None:
         super().__init__()
         self.client = client
+        self.local_domain = local_domain
         self._drafts = DraftKeeper(self, drafts) if drafts is not None else None
         self._outbox = OutboxRunner(self, outbox, client) if outbox is not None else None
         self._reconnect = Reconnector(self, self.load_home)
@@ -99,23 +97,15 @@ class MainScreen(SearchOpener, PostActions, Screen[None]):
             # new ones are rendered here and kept for next time.
             client.attach_renderer(self._renderer, local_domain)
             self._renderer = prefer_stored(self._renderer, client.prerendered)
-        self._home = TimelinePager(client, "home")
-        self._active_list_id = "timeline"
-        self._pending_toggles: set[str] = set()
+        self._init_tabs()
+        self._init_toggles()
+        self._active: StatusList | None = None
         self._thread_focus: Status | None = None
-        # What the empty timeline says, re-read when the language changes.
-        self._timeline_hint: Callable[[], str] = lambda: _("Loading the home timeline…")
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
-        timeline = StatusList(self._renderer, collapse_after=TIMELINE_COLLAPSE_AFTER,
-                              placeholder=self._timeline_hint(), filter_context="home",
-                              id="timeline")
-        self._live = LiveUpdates(self, self.client, "home", timeline,
-                                 on_change=self._show_connectivity)
-        self._position = ReadPosition(self, self.client, "home", timeline)
         with Horizontal(id="panes"):
-            yield timeline
+            yield from self.compose_tabs()
             yield StatusList(self._renderer, id="thread", placeholder=_thread_hint(),
                              filter_context="thread")
         yield ComposePane(id="compose")
@@ -124,14 +114,16 @@ class MainScreen(SearchOpener, PostActions, Screen[None]):
         yield TranslatedFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        home = self.home_view
+        home.position = ReadPosition(self, self.client, "home", home.statuses)
+        self.home_view.hint(lambda: _("Loading the home timeline…"))
         self._show_titles()
         self.timeline.focus()
         if isinstance(self.client, CachedClient):
             # What was shown last time, before any request; the refresh (and
             # the imports the network needs) waits until it is on screen.
-            page = self.client.cached_timeline("home")
-            if page is not None and page.items:
-                self.timeline.set_statuses(page.items)
+            self._paint_cached(self.home_view)
+            if self.home_view.shown is not None:
                 self.call_after_refresh(self.load_home)
             else:
                 self.load_home()
@@ -141,8 +133,9 @@ class MainScreen(SearchOpener, PostActions, Screen[None]):
             self._drafts.offer_saved()
         if self._outbox is not None:
             self.call_after_refresh(self._outbox.start)
-        self.call_after_refresh(self._live.start)
-        self.call_after_refresh(self._position.start)
+        if home.live is not None:
+            self.call_after_refresh(home.live.start)
+        self.call_after_refresh(home.position.start)
         # The compose pane's server rules and defaults: not before the first paint.
         self.call_after_refresh(self.load_posting_settings)
 
@@ -156,21 +149,21 @@ class MainScreen(SearchOpener, PostActions, Screen[None]):
         self.thread.border_subtitle = exact_time(focus.created_at) if focus else ""
 
     def on_language_changed(self, message: LanguageChanged) -> None:
+        self.relanguage_tabs()
         self._show_titles()
         self._show_thread_time()
-        self.timeline.placeholder = self._timeline_hint()
         self.thread.placeholder = _thread_hint()
-        for pane in (self.timeline, self.thread):
-            pane.relanguaged()
+        self.thread.relanguaged()
         self.compose_pane.relanguaged()
-
-    def _hint_timeline(self, hint: Callable[[], str]) -> None:
-        self._timeline_hint = hint
-        self.timeline.placeholder = hint()
 
     @property
     def timeline(self) -> StatusList:
-        return self.query_one("#timeline", StatusList)
+        """The list of the tab on show."""
+        return self.current_view.statuses
+
+    @property
+    def home(self) -> StatusList:
+        return self.home_view.statuses
 
     @property
     def thread(self) -> StatusList:
@@ -183,25 +176,26 @@ class MainScreen(SearchOpener, PostActions, Screen[None]):
     @property
     def active_list(self) -> StatusList:
         """The pane the status keys act on: the focused list, else the last focused."""
-        return self.query_one(f"#{self._active_list_id}", StatusList)
+        active = self._active
+        if active is not None and (active is self.thread or active is self.timeline):
+            return active
+        return self.timeline
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if isinstance(event.widget, StatusList) and event.widget.id:
-            self._active_list_id = event.widget.id
+        if isinstance(event.widget, StatusList):
+            self._active = event.widget
 
-    # -- timeline --------------------------------------------------------
+    def _lists(self) -> list[StatusList]:
+        return [*self.tab_lists(), self.thread]
 
-    @work(thread=True, exclusive=True, group="home")
+    # -- the home timeline -----------------------------------------------
+
     def load_home(self) -> None:
-        try:
-            statuses = self._home.first()
-        except ClientError as error:
-            log.warning("home timeline: %s", error)
-            self.post_message(HomeUnavailable(error))
-            self.post_message(RequestFailed(error))
-            return
-        if not get_current_worker().is_cancelled:
-            self.post_message(TimelineLoaded("home", statuses))
+        self.load_tab(self.home_view, FIRST)
+
+    def home_failed(self, error: ClientError) -> None:
+        self.post_message(HomeUnavailable(error))
+        self.post_message(RequestFailed(error))
 
     def on_home_unavailable(self, message: HomeUnavailable) -> None:
         self._show_connectivity()
@@ -209,30 +203,33 @@ class MainScreen(SearchOpener, PostActions, Screen[None]):
 
     def _show_connectivity(self) -> None:
         since = getattr(self.client, "offline_since", None)
-        title = " · ".join(filter(None, (offline_title(_("Home"), since), self._live.describe())))
+        live = self.home_view.live
+        title = " · ".join(filter(None, (offline_title(_("Home"), since),
+                                         live.describe() if live is not None else "")))
         # What is pending shows in the title, so a slow server never looks frozen.
-        self.timeline.border_title = title + " · " + _("refreshing…") if self._refreshing \
+        self.home.border_title = title + " · " + _("refreshing…") if self._refreshing \
             else title
 
-    def on_timeline_loaded(self, message: TimelineLoaded) -> None:
+    def home_loaded(self) -> None:
         self._show_connectivity()
         if self._reconnect.succeeded():
             self.notify(_("The server answers again."))
             if self._outbox is not None:
                 self._outbox.kick()
-        # A refresh of what the cache painted keeps the reader on their post,
-        # or takes them to where they stopped reading last time.
-        statuses = self._live.loaded(message.statuses)
-        current = self.timeline.selected_status
-        ids = [s.id for s in statuses]
-        selected = ids.index(current.id) if current is not None and current.id in ids else 0
-        self.timeline.set_statuses(statuses, selected=self._position.resume(statuses, selected))
-        if not statuses:
-            self._hint_timeline(lambda: _("Nothing here yet: follow someone, or write a post."))
+
+    def live_changed(self, view: TimelineView) -> None:
+        if view is self.home_view:
+            self._show_connectivity()  # home's title also says offline, refreshing
+        else:
+            super().live_changed(view)
 
     async def on_unmount(self) -> None:
-        self._live.stop()
-        await self._position.close()
+        for view in self.views.values():
+            if view.live is not None:
+                view.live.stop()
+        position = self.home_view.position
+        if position is not None:
+            await position.close()
 
     # -- thread ----------------------------------------------------------
 
@@ -264,51 +261,14 @@ class MainScreen(SearchOpener, PostActions, Screen[None]):
         statuses, depths, selected = thread_rows(message.status, message.context)
         self.thread.set_statuses(statuses, depths, selected=selected)
 
-    # -- favourite, boost, bookmark --------------------------------------
-
-    def on_toggle_requested(self, message: ToggleRequested) -> None:
-        original = message.status.original
-        key = f"{message.kind.value}:{original.id}"
-        # The flag shown is the one the request flips; a second press before
-        # the first answer would send the same request twice.
-        if key in self._pending_toggles:
-            return
-        self._pending_toggles.add(key)
-        self.run_worker(lambda: self._toggle(message.kind, original), name=key,
-                        group="toggle", thread=True)
-
-    def _toggle(self, kind: Toggle, status: Status) -> None:
-        client = self.client
-        calls = {
-            Toggle.FAVOURITE: (status.favourited, client.favourite, client.unfavourite),
-            Toggle.BOOST: (status.reblogged, client.reblog, client.unreblog),
-            Toggle.BOOKMARK: (status.bookmarked, client.bookmark, client.unbookmark),
-        }
-        is_on, switch_on, switch_off = calls[kind]
-        method = switch_off if is_on else switch_on
-        try:
-            updated = method(status.id)
-        except ClientError as error:
-            entry = self._queue(
-                lambda box, why: box.add_action(method.__name__, status.id, why), error)
-            if entry is None:
-                self.post_message(RequestFailed(error))
-            return
-        self.post_message(StatusUpdated(updated))
-
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        if worker.group == "home":
-            self._refreshing = worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
+        if event.worker.group == f"{FIRST}:home":
+            self._refreshing = event.worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
             self._show_connectivity()
-        if worker.group == "toggle" and worker.state in (
-            WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED
-        ):
-            self._pending_toggles.discard(worker.name)
 
     def on_status_updated(self, message: StatusUpdated) -> None:
-        self.timeline.update_status(message.status)
-        self.thread.update_status(message.status)
+        for pane in self._lists():
+            pane.update_status(message.status)
 
     # -- compose ---------------------------------------------------------
 
@@ -357,7 +317,7 @@ class MainScreen(SearchOpener, PostActions, Screen[None]):
     def on_status_posted(self, message: StatusPosted) -> None:
         status = message.status
         self.compose_pane.close()
-        self.timeline.insert(0, status)
+        self.home.insert(0, status)
         if status.in_reply_to_id is not None:
             self._count_reply(status.in_reply_to_id)
             thread = self.thread
@@ -369,13 +329,12 @@ class MainScreen(SearchOpener, PostActions, Screen[None]):
 
     def _count_reply(self, parent_id: str) -> None:
         """Show the parent's new reply count without asking the server again."""
-        for pane in (self.timeline, self.thread):
+        for pane in self._lists():
             for status in pane.statuses:
                 original = status.original
                 if original.id == parent_id:
-                    updated = replace(original, replies_count=original.replies_count + 1)
-                    self.timeline.update_status(updated)
-                    self.thread.update_status(updated)
+                    self.on_status_updated(StatusUpdated(
+                        replace(original, replies_count=original.replies_count + 1)))
                     return
 
     def on_draft_found(self, message: DraftFound) -> None:
@@ -412,13 +371,13 @@ class MainScreen(SearchOpener, PostActions, Screen[None]):
             error=message.error.detail or message.error.status or ""), severity="warning")
 
     def on_outbox_changed(self, message: OutboxChanged) -> None:
-        self.timeline.border_subtitle = OutboxRunner.describe(message)
+        self.home.border_subtitle = OutboxRunner.describe(message)
         if self._outbox is not None:
             self._outbox.changed(message)
 
     def on_outbox_delivered(self, message: OutboxDelivered) -> None:
         if message.entry.kind == POST:
-            self.timeline.insert(0, message.status)
+            self.home.insert(0, message.status)
             self.notify(_("A post that was waiting has been sent."))
         else:
             self.on_status_updated(StatusUpdated(message.status))
@@ -438,11 +397,11 @@ class MainScreen(SearchOpener, PostActions, Screen[None]):
     def on_request_failed(self, message: RequestFailed) -> None:
         if message.posting:
             self.compose_pane.sending_failed()
-        if not self.timeline.statuses:
+        if not self.home.statuses:
             # A toast goes away; an empty pane keeps saying why it is empty.
             # The error, not its text: ClientError words itself in the current language.
             error = message.error
-            self._hint_timeline(
+            self.home_view.hint(
                 lambda: _("The home timeline could not be loaded: {error}").format(error=error))
         self.notify(str(message.error), severity="error")
 

@@ -126,8 +126,8 @@ class PostActionRequested(Message):
 class AccountRequested(Message):
     """The user wants the profile of the account mentioned as `acct` (web page `url`).
 
-    The main screen's default opens `url` in the browser; a screen that can
-    show profiles handles it first and calls `prevent_default()`.
+    The main screen opens the profile in a tab (`ui/navigation.py`, which
+    calls `prevent_default()`); `PostDialogs`' fallback opens `url` in the browser.
     """
 
     def __init__(self, acct: str, url: str) -> None:

@@ -107,6 +107,17 @@ class StatusLayout:
         return starts_hidden(status) or found.warns or (
             found.blur and bool(status.original.media_attachments))
 
+    def extend(self, statuses: Sequence[Status]) -> None:
+        """Add `statuses` at the end, at depth 0, re-indexing once (an older page)."""
+        start = len(self.statuses)
+        self.statuses.extend(statuses)
+        self.depths.extend(0 for _ in statuses)
+        self._estimates.extend(estimate(s) for s in statuses)
+        self._measured.extend(bytes(len(statuses)))
+        heights = list(self._index.heights)
+        heights.extend(self._estimated_height(i) for i in range(start, len(self.statuses)))
+        self._index.reset(heights)
+
     def is_hidden(self, index: int) -> bool:
         status = self.statuses[index]
         return status.original.id not in self.revealed and self._can_hide(status)

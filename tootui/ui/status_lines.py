@@ -124,8 +124,12 @@ def body_lines(rendered: RenderedStatus, width: int, collapse_after: int | None,
 
 def header_line(rendered: RenderedStatus, status: Status, width: int, palette: Palette,
                 now: datetime | None = None) -> Text:
-    """Author and handle on the left, the relative time on the right."""
-    when = relative_time(status.original.created_at, now)
+    """Author and handle on the left, the relative time on the right.
+
+    The time is the rendering's (a notification row shows when it happened),
+    else the post's.
+    """
+    when = relative_time(rendered.created_at or status.original.created_at, now)
     header = rendered.header.copy()
     room = width - (cell_len(when) + 1 if when else 0)
     if header.cell_len > room:
@@ -134,6 +138,9 @@ def header_line(rendered: RenderedStatus, status: Status, width: int, palette: P
         header.pad_right(max(width - header.cell_len - cell_len(when), 1))
         header.append(when, style=palette.time)
     return header
+
+
+MetaLine = Callable[[Status, "Palette"], Text]
 
 
 def meta_line(status: Status, palette: Palette) -> Text:

@@ -18,6 +18,7 @@ from typing import ClassVar
 
 from textual import events
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.signal import Signal
 from textual.strip import Strip
@@ -25,6 +26,7 @@ from textual.strip import Strip
 from tootui.models import Status
 from tootui.ui.bindings import Scope, bindings_for
 from tootui.ui.messages import (
+    AccountRequested,
     PostAction,
     PostActionRequested,
     ReplyRequested,
@@ -33,10 +35,12 @@ from tootui.ui.messages import (
     ToggleRequested,
 )
 from tootui.ui.status_layout import StatusLayout
-from tootui.ui.status_lines import Palette, Renderer
+from tootui.ui.status_lines import MetaLine, Palette, Renderer, meta_line
 from tootui.ui.status_painter import PaintStyles, StatusPainter
 
 MARGIN = 10  # lines measured beyond the viewport, so a key press rarely renders HTML
+# The list asks for older statuses when the selection comes this close to its end.
+NEAR_END = 3
 
 
 def _keep_filtered(old: Status, new: Status) -> Status:
@@ -64,6 +68,17 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         "status-list--placeholder",
     }
 
+    class NearEnd(Message):
+        """The reader reached the end of `status_list`: time to fetch older statuses."""
+
+        def __init__(self, status_list: StatusList) -> None:
+            super().__init__()
+            self.status_list = status_list
+
+        @property
+        def control(self) -> StatusList:
+            return self.status_list
+
     def __init__(
         self,
         renderer: Renderer,
@@ -71,6 +86,7 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         collapse_after: int | None = None,
         placeholder: str = "",
         filter_context: str | None = None,
+        meta: MetaLine = meta_line,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -81,12 +97,14 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         self._layout = StatusLayout(collapse_after, filter_context)
         self._styles: PaintStyles | None = None
         self._painter = StatusPainter(self._layout, renderer, lambda: self.app.console,
-                                      self._paint_styles)
+                                      self._paint_styles, meta)
         self._placeholder = placeholder
         self._selected = 0
         # Published with the new index when the reader moves the selection
         # (keys, clicks): what live updates and the read position follow.
         self.moved: Signal[int] = Signal(self, "moved")
+        # The length at which NearEnd was last posted: once per end reached.
+        self._asked_at = -1
 
     # -- what the list holds ---------------------------------------------
 
@@ -226,6 +244,14 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         self._measure_view()
         self.refresh()
 
+    def append(self, statuses: Sequence[Status]) -> None:
+        """Add older `statuses` at the end; the reader stays where they are."""
+        layout = self._layout
+        layout.extend([status for status in statuses if not layout.filtered_out(status)])
+        self._sync_virtual_size()
+        self._measure_view()
+        self.refresh()
+
     def update_status(self, status: Status) -> int:
         """Replace every copy of `status` (or boosts of it) in place; returns how many.
 
@@ -300,6 +326,17 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
             self._refresh_item(index)
             self.moved.publish(index)
         self._scroll_to_selected()
+        self._check_end()
+
+    def rearm_end(self) -> None:
+        """Post `NearEnd` again the next time the end is reached (a load failed)."""
+        self._asked_at = -1
+
+    def _check_end(self) -> None:
+        count = len(self._layout)
+        if count and self._selected >= count - NEAR_END and self._asked_at != count:
+            self._asked_at = count
+            self.post_message(self.NearEnd(self))
 
     def action_cursor_down(self) -> None:
         self.select(self._selected + 1)
@@ -332,6 +369,11 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
     def action_open_thread(self) -> None:
         if (status := self.selected_status) is not None:
             self.post_message(ThreadRequested(status))
+
+    def action_open_profile(self) -> None:
+        if (status := self.selected_status) is not None:
+            author = status.original.account
+            self.post_message(AccountRequested(author.acct, author.url))
 
     def action_reply(self) -> None:
         if (status := self.selected_status) is not None:
@@ -432,6 +474,12 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         self._measure_view()
+        # Scrolled (wheel, scrollbar) to the bottom without moving the selection.
+        count = len(self._layout)
+        if (new_value > old_value and count and new_value >= self.max_scroll_y
+                and self._asked_at != count):
+            self._asked_at = count
+            self.post_message(self.NearEnd(self))
 
     def on_resize(self, event: events.Resize) -> None:
         if self._layout.resize(self.scrollable_content_region.width):

@@ -21,7 +21,14 @@ from textual.strip import Strip
 
 from tootui.render import RenderedStatus, wrap
 from tootui.ui.status_layout import GUTTER, INDENT, MAX_DEPTH, StatusLayout
-from tootui.ui.status_lines import Palette, Renderer, body_lines, header_line, meta_line
+from tootui.ui.status_lines import (
+    MetaLine,
+    Palette,
+    Renderer,
+    body_lines,
+    header_line,
+    meta_line,
+)
 
 CACHE_SIZE = 2048  # statuses whose rendered lines are kept
 # (cache key, text width, pane width, hidden, titles of the filters it hides behind)
@@ -52,8 +59,10 @@ class StatusPainter:
     """Lines of the statuses in `layout`, rendered through `renderer` on demand."""
 
     def __init__(self, layout: StatusLayout, renderer: Renderer,
-                 console: Callable[[], Console], styles: Callable[[], PaintStyles]) -> None:
+                 console: Callable[[], Console], styles: Callable[[], PaintStyles],
+                 meta: MetaLine = meta_line) -> None:
         self._layout = layout
+        self._meta_line = meta
         self._render_status = renderer
         self._console = console
         self._styles = styles
@@ -127,7 +136,7 @@ class StatusPainter:
         if row < len(body):
             return body[row]
         if row == len(body):
-            return self._strip(meta_line(status, palette))
+            return self._strip(self._meta_line(status, palette))
         return Strip.blank(0)
 
     def line(self, index: int, row: int, *, selected: bool, focused: bool) -> Strip:
