@@ -26,7 +26,8 @@ async def test_wide_terminal_three_panes_side_by_side(app: TootuiApp) -> None:
         screen = main_screen(app)
         assert screen.has_class("-wide")
         timeline, thread, compose, footer = _regions(app)
-        assert timeline.y == thread.y == compose.y == 1
+        # The timeline sits under its one-line tab bar.
+        assert timeline.y - 1 == thread.y == compose.y == 1
         assert timeline.right <= thread.x and thread.right <= compose.x
         assert compose.right == 200 and min(r.width for r in (timeline, thread, compose)) >= 50
         assert compose.bottom <= footer.y and timeline.height >= 40
@@ -57,7 +58,7 @@ async def test_resizing_moves_between_layouts(app: TootuiApp) -> None:
         await pilot.pause()
         assert screen.has_class("-medium") and not screen.has_class("-wide")
         timeline, thread, _compose, _footer = _regions(app)
-        assert timeline.y == thread.y and timeline.right <= thread.x
+        assert timeline.y - 1 == thread.y and timeline.right <= thread.x
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert screen.has_class("-narrow")

@@ -55,13 +55,14 @@ _SCROLLBAR = str.maketrans({c: " " for c in "▁▂▃▄▅▆▇█▔"})
 def _pane_lines(app: TootuiApp) -> list[str]:
     """The screen below the timeline's title row, without the scrollbar (which does
     move: the list got longer above): what the reader is looking at."""
-    return [line.translate(_SCROLLBAR) for line in screen_text(app).splitlines()[2:]]
+    below_title = main_screen(app).timeline.region.y + 1
+    return [line.translate(_SCROLLBAR) for line in screen_text(app).splitlines()[below_title:]]
 
 
 async def _live(pilot: Pilot[Any]) -> StatusList:
     await settle(pilot)
     screen = main_screen(pilot.app)  # type: ignore[arg-type]
-    await wait_until(pilot, lambda: screen._live.state is StreamState.LIVE)
+    await wait_until(pilot, lambda: screen.home_view.live.state is StreamState.LIVE)
     assert "live" in str(screen.timeline.border_title)
     return screen.timeline
 
@@ -129,9 +130,9 @@ async def test_an_ended_stream_reconnects_and_later_posts_still_arrive(
     async with live_app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main_screen(live_app)
-        await wait_until(pilot, lambda: screen._live._stream is not None
-                         and screen._live._stream.connections >= 3
-                         and screen._live.state is StreamState.LIVE)
+        await wait_until(pilot, lambda: screen.home_view.live._stream is not None
+                         and screen.home_view.live._stream.connections >= 3
+                         and screen.home_view.live.state is StreamState.LIVE)
         posted = juzi.post_status("after the stream ended twice")
         await wait_until(pilot, lambda: screen.timeline.statuses[0].id == posted.id)
         assert str(screen.timeline.border_title).endswith("live")
@@ -151,9 +152,9 @@ async def test_a_stalled_stream_says_so_and_recovers(
 
         def recovered() -> bool:
             titles.add(str(screen.timeline.border_title))
-            stream = screen._live._stream
+            stream = screen.home_view.live._stream
             return stream is not None and stream.connections >= 2 \
-                and screen._live.state is StreamState.LIVE
+                and screen.home_view.live.state is StreamState.LIVE
 
         await wait_until(pilot, recovered)
         assert any("reconnecting" in title for title in titles)
@@ -182,12 +183,12 @@ async def test_own_post_is_shown_once(app: TootuiApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main_screen(app)
-        await wait_until(pilot, lambda: screen._live.state is StreamState.LIVE)
+        await wait_until(pilot, lambda: screen.home_view.live.state is StreamState.LIVE)
         await pilot.press("c", *"mine, once", "ctrl+s")
         await settle(pilot)
         await wait_until(pilot, lambda: "mine, once" in " ".join(screen.timeline.lines_of(0)))
         mine = screen.timeline.statuses[0].id
-        live = screen._live
+        live = screen.home_view.live
         # The stream's copy of it has come and been handled.
         await wait_until(pilot, lambda: live._stream is not None and live._stream._since == mine
                          and not live._inbox and not live._pending)

@@ -8,7 +8,6 @@ import pytest
 
 from tests.ui.conftest import SIZE, error_notes, main_screen, settle
 from tootui.ui.app import TootuiApp
-from tootui.ui.messages import AccountRequested
 
 
 async def test_y_copies_the_post_url(app: TootuiApp) -> None:
@@ -73,8 +72,8 @@ async def test_a_link_that_is_not_a_web_link_is_never_handed_to_the_browser(
     monkeypatch.setattr(webbrowser, "open", fake_open)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        # As a profile link from a hostile server arrives from the links list.
-        main_screen(app).post_message(AccountRequested("mallory", url))
+        # Every browser launch (a link from `o`, `v` on a post) goes through this gate.
+        main_screen(app)._launch_browser(url)
         await settle(pilot)
         assert opened == []
         assert any("is not a web link" in n.message and "\x1b" not in n.message

@@ -89,11 +89,15 @@ async def test_accounts_and_hashtags_are_requested(
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is main_screen(app)
+        # The result opens in a tab of its own, not in the browser.
+        kind, name = expected
+        view = main_screen(app).current_view
+        if kind == "hashtag":
+            assert view.timeline_name == f"tag:{name}"
+        else:
+            assert view.timeline_name.startswith("account:") and view.label == name
     assert list(seen.values()) == [expected]
-    # Until profiles and hashtag timelines open in the app, the default opens the web page.
-    kind, name = expected
-    assert len(opened) == 1
-    assert opened[0].endswith(f"/@{name}" if kind == "account" else f"/tags/{name}")
+    assert opened == []
 
 
 async def test_nothing_found_and_esc(app: TootuiApp) -> None:
