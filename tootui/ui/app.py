@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from textual.app import App, SystemCommand
 from textual.binding import Keymap
 from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.widget import Widget
@@ -85,6 +86,18 @@ class TootuiApp(ProfileSwitching, App[None]):
             return LoginScreen(self.accounts, profile=self.profile)
         return MainScreen(self.client, local_domain=self.local_domain, drafts=self.drafts,
                           outbox=self.outbox)
+
+    def notify(self, message: str, *, title: str = "",
+               severity: SeverityLevel = "information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Every toast, from any screen or widget, as plain text.
+
+        Toasts carry server text (handles, links, a refusal's reason); read as
+        Textual markup, a `[/b]` in it would crash the toast and `[link=...]`
+        would make a link nobody validated. Widgets pass `markup=True` by
+        default, so the app, where they all arrive, decides: never markup.
+        """
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     @property
     def main_screen(self) -> MainScreen:

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from rich.style import Style
 from rich.text import Text
 from textual import work
-from textual.notifications import SeverityLevel
 
 from tootui.client.errors import ClientError
 from tootui.i18n import _
@@ -59,17 +58,6 @@ class PostDialogs(_Base):
 
     def _on_ui(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         self.app.call_from_thread(callback, *args, **kwargs)
-
-    def notify(self, message: str, *, title: str = "",
-               severity: SeverityLevel = "information", timeout: float | None = None,
-               markup: bool = False) -> None:
-        """The screen's notifications, as plain text unless asked otherwise.
-
-        They carry server text (handles, links, a refusal's reason): read as
-        Textual markup, a `[/b]` in it would crash the toast and `[link=...]`
-        would make a link nobody validated.
-        """
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # -- links -----------------------------------------------------------
 
