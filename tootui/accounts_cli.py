@@ -9,8 +9,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+from tootui.client.errors import AuthError
 from tootui.i18n import _
+
+if TYPE_CHECKING:
+    from tootui.client.api import MastodonClient
 
 EXIT_FAILED = 1
 
@@ -53,27 +58,36 @@ def run_account(args: argparse.Namespace) -> int:
 
 def guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """Run `handler`, turning the failures a user can fix into one line on stderr."""
-    # Imported here, not at module level: `tootui --help` must stay fast.
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        fail(_("Interrupted."))
+        return 130
+    except OSError as exc:
+        if isinstance(exc, _user_errors()):
+            raise  # pragma: no cover - none of them is an OSError
+        # A full disk or an unwritable config dir: say which file, not a traceback.
+        fail(_("Could not use {file}: {reason}").format(
+            file=exc.filename or "?", reason=exc.strerror or type(exc).__name__))
+        return EXIT_FAILED
+    except Exception as exc:
+        if not isinstance(exc, _user_errors()):
+            raise
+        fail(str(exc))
+        return EXIT_FAILED
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The failures a user can fix. Imported only when one happened: the keyring
+    and the network stack stay off the path to the first paint."""
     from tootui.client.errors import ClientError
     from tootui.config import ConfigError
     from tootui.keyring_store import KeyringUnavailable
     from tootui.loopback import LoopbackError
     from tootui.profiles import InstanceError, ProfileError
 
-    try:
-        return handler(args)
-    except (ConfigError, KeyringUnavailable, InstanceError, ProfileError, ClientError,
-            LoopbackError) as exc:
-        fail(str(exc))
-        return EXIT_FAILED
-    except KeyboardInterrupt:
-        fail(_("Interrupted."))
-        return 130
-    except OSError as exc:
-        # A full disk or an unwritable config dir: say which file, not a traceback.
-        fail(_("Could not use {file}: {reason}").format(
-            file=exc.filename or "?", reason=exc.strerror or type(exc).__name__))
-        return EXIT_FAILED
+    return (ConfigError, KeyringUnavailable, InstanceError, ProfileError, ClientError,
+            LoopbackError)
 
 
 def fail(message: str) -> None:
@@ -81,20 +95,22 @@ def fail(message: str) -> None:
 
 
 def _start_app(args: argparse.Namespace) -> int:
-    from tootui.profiles import load_session
-
-    client, profile = load_session(args.profile)
+    from tootui import config as config_mod
     from tootui.app_log import start_file_log
     from tootui.client.cache import Cache
     from tootui.client.cached import CachedClient
-    from tootui.config import cache_max_bytes
     from tootui.drafts import DraftStore
     from tootui.outbox import Outbox
+    from tootui.profiles import resolve
     from tootui.ui.app import create_app
 
+    config = config_mod.load()
+    profile = resolve(config, args.profile)
     start_file_log()
-    cached = CachedClient(Cache.for_profile(profile.name, max_bytes=cache_max_bytes()),
-                          lambda: client)
+    # The token is read on the first request, in a worker: the keyring (and
+    # the D-Bus round trips behind it) must not delay painting the cache.
+    cached = CachedClient(Cache.for_profile(profile.name, max_bytes=config.cache_max_mb << 20),
+                          lambda: _connect(profile.name))
     app = create_app(cached, account_label=profile.account,
                      local_domain=profile.account.rsplit("@", 1)[-1],
                      drafts=DraftStore.for_profile(profile.name),
@@ -104,6 +120,25 @@ def _start_app(args: argparse.Namespace) -> int:
     finally:
         cached.close()
     return app.return_code or 0
+
+
+class SessionUnavailable(AuthError):
+    """No token to send (none saved, or no keyring): said as it is, since the
+    message already tells the user what to run."""
+
+    def __str__(self) -> str:
+        return self.detail
+
+
+def _connect(profile_name: str) -> MastodonClient:
+    """The profile's network client; a missing token or keyring becomes a `ClientError`."""
+    from tootui.keyring_store import KeyringUnavailable
+    from tootui.profiles import ProfileError, load_session
+
+    try:
+        return load_session(profile_name)[0]
+    except (ProfileError, KeyringUnavailable) as exc:
+        raise SessionUnavailable(str(exc)) from None
 
 
 def _login(args: argparse.Namespace) -> int:

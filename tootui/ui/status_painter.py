@@ -19,7 +19,8 @@ from rich.text import Text
 from textual.cache import LRUCache
 from textual.strip import Strip
 
-from tootui.render import RenderedStatus, wrap
+from tootui.render.rendered import RenderedStatus
+from tootui.render.wrap import wrap
 from tootui.ui.status_layout import GUTTER, INDENT, MAX_DEPTH, StatusLayout
 from tootui.ui.status_lines import Palette, Renderer, body_lines, header_line, meta_line
 
