@@ -62,8 +62,6 @@ class PtyProcess:
     _changed: threading.Condition = field(default_factory=threading.Condition)
     _text: str = ""
     _seen: int = 0
-    freeze_at: str | None = None  # SIGSTOP the child as soon as this text arrives
-    _frozen_window: str = ""
 
     def _read(self) -> None:
         while True:
@@ -72,11 +70,6 @@ class PtyProcess:
             except OSError:
                 data = b""
             now = time.perf_counter()
-            if self.freeze_at is not None and data:
-                self._frozen_window = (self._frozen_window + visible(data))[-5000:]
-                if self.freeze_at in self._frozen_window:
-                    os.kill(self.process.pid, signal.SIGSTOP)
-                    self.freeze_at = None
             with self._changed:
                 if data:
                     self.chunks.append(Chunk(now, data))
@@ -135,9 +128,6 @@ class PtyProcess:
             if not burst and now > deadline:
                 return None
 
-    def thaw(self) -> None:
-        os.kill(self.process.pid, signal.SIGCONT)
-
     def stop(self, quit_key: bytes | None = None, timeout: float = 10.0) -> int:
         """Quit (with `quit_key`, else SIGTERM); returns peak RSS in KiB from wait4."""
         # Never poll(): reaping the child there would lose its rusage.
@@ -163,13 +153,10 @@ def _take_terminal() -> None:
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
-def spawn(argv: Sequence[str], env: dict[str, str], *, stderr: int | None = None,
-          freeze_at: str | None = None) -> PtyProcess:
+def spawn(argv: Sequence[str], env: dict[str, str], *, stderr: int | None = None) -> PtyProcess:
     """Start `argv` on a fresh COLUMNS x LINES pty, its output read as it comes.
 
     `stderr`: a file descriptor to send the child's stderr to instead of the pty.
-    `freeze_at`: stop the child (SIGSTOP) the moment this text is on screen, to
-    look at its state then; `thaw()` lets it go on.
     """
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
@@ -182,7 +169,7 @@ def spawn(argv: Sequence[str], env: dict[str, str], *, stderr: int | None = None
                                start_new_session=True, close_fds=True,
                                preexec_fn=_take_terminal)
     os.close(slave)
-    run = PtyProcess(process, master, started, offset, freeze_at=freeze_at)
+    run = PtyProcess(process, master, started, offset)
     threading.Thread(target=run._read, daemon=True).start()
     return run
 

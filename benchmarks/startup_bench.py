@@ -9,7 +9,7 @@ client feel fast?", the seeded thread's root) has been written to the terminal.
 - cold: tootui with an empty cache (a fresh HOME), the status from the server;
 - warm: tootui again, on the cache the cold run left (the everyday start),
   with the requests the server saw before that paint, and the modules already
-  imported then (a separate run under `python -X importtime`, not timed).
+  imported by the UI thread by then (a separate run, import_probe.py, not timed).
 """
 
 from __future__ import annotations
@@ -46,20 +46,15 @@ def floor(runs: int) -> float:
 
 
 def heavy_before_paint(target: clients.Target) -> list[str]:
-    """Heavy modules imported before the first status was on screen."""
+    """Heavy modules the UI thread imported before the first status was on screen."""
     with tempfile.TemporaryDirectory() as tmp:
-        log = Path(tmp) / "imports.log"
-        argv = [sys.executable, "-X", "importtime", str(clients.BENCH_DIR / "import_probe.py"),
-                str(log)]
-        # Frozen the moment the status is on screen: what it imported is all in the log.
-        run = pty_run.spawn(argv, target.env, freeze_at=MARKER)
+        out = Path(tmp) / "imports.txt"
+        argv = [sys.executable, str(clients.BENCH_DIR / "import_probe.py"), str(out), MARKER]
+        run = pty_run.spawn(argv, target.env)
         run.wait_for_text(MARKER, timeout=60)
-        at_paint = log.stat().st_size
-        run.thaw()
         run.settle(0.3)
         run.stop(target.quit_key)
-        lines = log.read_bytes()[:at_paint].decode("utf-8", "replace").splitlines()
-    names = {line.rsplit("|", 1)[-1].strip() for line in lines if "|" in line}
+        names = set(out.read_text(encoding="utf-8").split()) if out.exists() else {"?"}
     return sorted(h for h in HEAVY if any(n == h or n.startswith(h + ".") for n in names))
 
 

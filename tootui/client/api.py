@@ -39,7 +39,7 @@ from tootui.client.convert_entities import (
     translation_from_json,
 )
 from tootui.client.errors import ClientError, NotFoundError
-from tootui.client.versions import assume_current_server
+from tootui.client.versions import assume_current_server, skip_typed_entities
 from tootui.models import (
     Account,
     Context,
@@ -85,6 +85,7 @@ class MastodonClient:
             user_agent=transport.USER_AGENT,
         )
         assume_current_server(self._api)
+        skip_typed_entities(self._api)
 
     def close(self) -> None:
         self._session.close()

@@ -281,7 +281,14 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
     # -- layout ----------------------------------------------------------
 
     def _sync_virtual_size(self) -> None:
-        self.virtual_size = Size(self._layout.width, max(self._layout.total, 1))
+        size = Size(self._layout.width, max(self._layout.total, 1))
+        if size == self.virtual_size:
+            return
+        # Not through the reactive: its layout pass would cost a second frame
+        # after every key that measures a new status, and this widget's own
+        # size never depends on what it holds.
+        self.set_reactive(StatusList.virtual_size, size)
+        self._scroll_update(size)
 
     def _measure(self, index: int) -> None:
         """Make the height of status `index` exact (renders it once)."""
