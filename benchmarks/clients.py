@@ -7,6 +7,7 @@ is started as its user would start it: its console script on a terminal.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from dataclasses import dataclass, field
@@ -61,3 +62,41 @@ def loaded_tootui(host: DemoHost, home: Path, count: int) -> Target:
     target = tootui(host, home)
     target.argv = [sys.executable, str(BENCH_DIR / "loaded_app.py"), str(count)]
     return target
+
+
+def tooi(host: DemoHost, home: Path, bin_dir: Path) -> Target:
+    """tooi, its account in `credentials.json` under the XDG data dir, as its login writes it."""
+    env = home_env(home)
+    domain = host.url.split("://", 1)[1]
+    acct = f"demo@{domain}"
+    credentials = {
+        "active_acct": acct,
+        "accounts": {acct: {"acct": acct, "username": "demo", "instance": domain,
+                            "access_token": host.token}},
+        "apps": {domain: {"title": "tootui demo", "domain": domain, "base_url": host.url,
+                          "client_id": "benchmark", "client_secret": "benchmark"}},
+    }
+    path = home / ".local/share" / "tooi" / "credentials.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(credentials), encoding="utf-8")
+    return Target("tooi", [str(bin_dir / "tooi")], env)
+
+
+def toot(host: DemoHost, home: Path, bin_dir: Path) -> Target:
+    """toot's TUI (`toot tui`), its user in `config.json` under the XDG config dir."""
+    env = home_env(home)
+    domain = host.url.split("://", 1)[1]
+    user = f"demo@{domain}"
+    config = {
+        "apps": {domain: {"instance": domain, "base_url": host.url,
+                          "client_id": "benchmark", "client_secret": "benchmark"}},
+        "users": {user: {"instance": domain, "username": "demo",
+                         "access_token": host.token}},
+        "active_user": user,
+        # As a user of the TUI has it: the deprecation prompt answered "dismiss" once.
+        "dismiss_tui_deprecation_notice": True,
+    }
+    path = home / ".config" / "toot" / "config.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(config), encoding="utf-8")
+    return Target("toot tui", [str(bin_dir / "toot"), "tui"], env)

@@ -317,11 +317,19 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         end = start + self._layout.height(self._selected)
         view = self.scrollable_content_region.height
         top = int(self.scroll_y)
-        if start < top:
-            self.scroll_to(y=start, animate=False)
+        # A status coming into view is brought a third of the view in, not to
+        # the edge: the next few keys then move the selection without
+        # scrolling, and a scroll repaints the whole pane (the costly frame).
+        lead = view // 3
+        if end - start > view:
+            target = start  # taller than the view: its top, where reading starts
+        elif start < top:
+            target = min(start, end - view + lead)
         elif end > top + view:
-            # A status taller than the view shows its top, where reading starts.
-            self.scroll_to(y=min(start, end - view), animate=False)
+            target = max(start - lead, end - view)
+        else:
+            return
+        self.scroll_to(y=max(target, 0), animate=False)
 
     def _refresh_item(self, index: int) -> None:
         if 0 <= index < len(self._layout):
