@@ -51,8 +51,9 @@ def main() -> None:
     pty_run.header("1-2. start-up")
     with DemoHost(Path(tempfile.mkdtemp(prefix="demo-")), 40) as host:
         start = startup_bench.measure(host, runs)
-    rows += [("1. floor: minimal Textual app, first paint", f"{startup_bench.floor(runs):.3f} s",
-              ""),
+    floor_s, floor_mb = startup_bench.floor(runs)
+    rows += [("1. floor: minimal Textual app, first paint / RSS",
+              f"{floor_s:.3f} s / {floor_mb:.1f} MB", ""),
              ("1. warm start to first status (median)", f"{start['warm']:.3f} s", "<= 0.40 s"),
              ("1. requests before the warm paint", str(start["requests_before_paint"]), "0"),
              ("1. heavy modules imported before it", ", ".join(start["heavy"]) or "none",

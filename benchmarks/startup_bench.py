@@ -39,10 +39,13 @@ def time_to(target: clients.Target, marker: str) -> tuple[float | None, float, i
     return seconds, wall, run.stop(target.quit_key)
 
 
-def floor(runs: int) -> float:
+def floor(runs: int) -> tuple[float, float]:
+    """(median seconds to the minimal app's first paint, its peak RSS in MB)."""
     target = clients.Target("minimal", [sys.executable, str(clients.BENCH_DIR / "minimal_app.py")],
                             clients.home_env(Path(tempfile.mkdtemp(prefix="floor-"))))
-    return statistics.median(time_to(target, READY)[0] or float("nan") for _ in range(runs))
+    found = [time_to(target, READY) for _ in range(runs)]
+    return (statistics.median(seconds or float("nan") for seconds, _wall, _rss in found),
+            max(rss for _seconds, _wall, rss in found) / 1024)
 
 
 def heavy_before_paint(target: clients.Target) -> list[str]:
@@ -82,7 +85,8 @@ def main() -> None:
     pty_run.header("1-2. start-up to the first status on screen")
     with DemoHost(Path(tempfile.mkdtemp(prefix="demo-")), args.size) as host:
         figures = measure(host, args.runs)
-    print(f"floor (minimal Textual app) : {floor(args.runs):.3f} s")
+    seconds, rss = floor(args.runs)
+    print(f"floor (minimal Textual app) : {seconds:.3f} s, peak RSS {rss:.1f} MB")
     print(f"tootui cold (empty cache)   : {figures['cold']:.3f} s")
     print(f"tootui warm (median of {args.runs})  : {figures['warm']:.3f} s"
           f"  (best {figures['warm_best']:.3f} s; target <= 0.40 s)")

@@ -63,17 +63,15 @@ def guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namespa
     except KeyboardInterrupt:
         fail(_("Interrupted."))
         return 130
-    except OSError as exc:
+    except Exception as exc:
         if isinstance(exc, _user_errors()):
-            raise  # pragma: no cover - none of them is an OSError
+            fail(str(exc))
+            return EXIT_FAILED
+        if not isinstance(exc, OSError):
+            raise
         # A full disk or an unwritable config dir: say which file, not a traceback.
         fail(_("Could not use {file}: {reason}").format(
             file=exc.filename or "?", reason=exc.strerror or type(exc).__name__))
-        return EXIT_FAILED
-    except Exception as exc:
-        if not isinstance(exc, _user_errors()):
-            raise
-        fail(str(exc))
         return EXIT_FAILED
 
 
