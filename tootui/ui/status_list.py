@@ -284,9 +284,11 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         size = Size(self._layout.width, max(self._layout.total, 1))
         if size == self.virtual_size:
             return
-        # Not through the reactive: its layout pass would cost a second frame
-        # after every key that measures a new status, and this widget's own
-        # size never depends on what it holds.
+        if size.width != self.virtual_size.width:
+            self.virtual_size = size  # a new width: the full layout pass
+            return
+        # Only the height (a status measured): not through the reactive, whose
+        # layout pass cost a second frame after every key that measured one.
         self.set_reactive(StatusList.virtual_size, size)
         self._scroll_update(size)
 
