@@ -34,16 +34,17 @@ class LoadedClient(CachedClient):
     def __init__(self, cache: Cache, profile_name: str, count: int) -> None:
         super().__init__(cache, lambda: _connect(profile_name))
         self.count = count
+        self._page: Page | None = None
 
     def cached_timeline(self, name: str = "home", *, limit: int = 200) -> Page | None:
-        return super().cached_timeline(name, limit=self.count)
+        if self._page is None:
+            self._page = super().cached_timeline(name, limit=self.count)
+        return self._page
 
     def timeline(self, name: str = "home", *, max_id: str | None = None,
                  min_id: str | None = None, limit: int = 40) -> Page:
-        if max_id is None and min_id is None:
-            page = self.cached_timeline(name)
-            if page is not None:
-                return page
+        if max_id is None and min_id is None and self._page is not None:
+            return self._page  # the refresh: the same N, not read a second time
         return super().timeline(name, max_id=max_id, min_id=min_id, limit=limit)
 
 
