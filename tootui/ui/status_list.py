@@ -35,6 +35,7 @@ from tootui.ui.status_lines import Palette, Renderer
 from tootui.ui.status_painter import PaintStyles, StatusPainter
 
 MARGIN = 10  # lines measured beyond the viewport, so a key press rarely renders HTML
+AHEAD = 3  # statuses past the margin rendered once a key's frame is drawn
 
 
 class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -203,6 +204,7 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
             self._sync_virtual_size()
             self._refresh_item(index)
         self._scroll_to_selected()
+        self.call_after_refresh(self._measure_ahead)
 
     def action_cursor_down(self) -> None:
         self.select(self._selected + 1)
@@ -311,6 +313,17 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
             index += 1
         if changed:
             self._sync_virtual_size()
+
+    def _measure_ahead(self) -> None:
+        """Render the next statuses below the margin, after the frame: the keys
+        that bring them into view then only copy lines. The virtual size follows
+        with the next key's frame, so this draws nothing now."""
+        layout = self._layout
+        bottom = int(self.scroll_y) + self.scrollable_content_region.height + MARGIN
+        index = layout.find(bottom)
+        for ahead in range(index, min(index + AHEAD, len(layout))):
+            if not layout.is_measured(ahead):
+                self._measure(ahead)
 
     def _scroll_to_selected(self) -> None:
         if not self._layout.statuses:
