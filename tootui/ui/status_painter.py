@@ -58,6 +58,8 @@ class StatusPainter:
         self._styles = styles
         self._rendered: LRUCache[tuple[str, str], RenderedStatus] = LRUCache(CACHE_SIZE)
         self._bodies: LRUCache[tuple[tuple[str, str], int, int, bool], _Body] = LRUCache(CACHE_SIZE)
+        self._placeholder_key: tuple[str, int] | None = None
+        self._placeholder_lines: list[Text] = []
 
     def restyled(self) -> None:
         """The theme changed: painted lines carry the old styles."""
@@ -149,7 +151,11 @@ class StatusPainter:
         """Line `y` of the message an empty list shows."""
         styles = self._styles()
         width = self._layout.width
-        lines = wrap(Text(text), width - GUTTER) if text else []
+        key = (text, width)
+        if self._placeholder_key != key:  # wrapped once, not once per line painted
+            self._placeholder_key = key
+            self._placeholder_lines = wrap(Text(text), width - GUTTER) if text else []
+        lines = self._placeholder_lines
         if y >= len(lines):
             return Strip.blank(width, styles.base)
         strip = self._strip(Text(" " * GUTTER) + lines[y])
