@@ -31,7 +31,7 @@ from tootui.ui.messages import (
     ToggleRequested,
 )
 from tootui.ui.status_layout import StatusLayout
-from tootui.ui.status_lines import Palette, Renderer
+from tootui.ui.status_lines import Renderer
 from tootui.ui.status_painter import PaintStyles, StatusPainter
 
 MARGIN = 10  # lines measured beyond the viewport, so a key press rarely renders HTML
@@ -381,21 +381,7 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _paint_styles(self) -> PaintStyles:
         if self._styles is None:
-            base = self.rich_style
-            style = self.get_component_rich_style
-            self._styles = PaintStyles(
-                palette=Palette(
-                    time=style("status-list--time"),
-                    meta=style("status-list--meta"),
-                    marker=style("status-list--marker"),
-                    more=style("status-list--more"),
-                ),
-                base=base,
-                cursor=base + style("status-list--cursor"),
-                cursor_blurred=base + style("status-list--cursor-blurred"),
-                bar=style("status-list--bar"),
-                placeholder=base + style("status-list--placeholder"),
-            )
+            self._styles = PaintStyles.resolve(self.rich_style, self.get_component_rich_style)
         return self._styles
 
     def render_line(self, y: int) -> Strip:

@@ -38,6 +38,23 @@ class PaintStyles:
     bar: Style
     placeholder: Style
 
+    @classmethod
+    def resolve(cls, base: Style, component: Callable[[str], Style]) -> PaintStyles:
+        """The styles of a list whose own style is `base`, its component classes by name."""
+        return cls(
+            palette=Palette(
+                time=component("status-list--time"),
+                meta=component("status-list--meta"),
+                marker=component("status-list--marker"),
+                more=component("status-list--more"),
+            ),
+            base=base,
+            cursor=base + component("status-list--cursor"),
+            cursor_blurred=base + component("status-list--cursor-blurred"),
+            bar=component("status-list--bar"),
+            placeholder=base + component("status-list--placeholder"),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class _Body:
