@@ -9,8 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from tootui.i18n import _
+
+if TYPE_CHECKING:
+    pass
 
 EXIT_FAILED = 1
 
@@ -53,27 +57,34 @@ def run_account(args: argparse.Namespace) -> int:
 
 def guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """Run `handler`, turning the failures a user can fix into one line on stderr."""
-    # Imported here, not at module level: `tootui --help` must stay fast.
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        fail(_("Interrupted."))
+        return 130
+    except Exception as exc:
+        if isinstance(exc, _user_errors()):
+            fail(str(exc))
+            return EXIT_FAILED
+        if not isinstance(exc, OSError):
+            raise
+        # A full disk or an unwritable config dir: say which file, not a traceback.
+        fail(_("Could not use {file}: {reason}").format(
+            file=exc.filename or "?", reason=exc.strerror or type(exc).__name__))
+        return EXIT_FAILED
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The failures a user can fix. Imported only when one happened: the keyring
+    and the network stack stay off the path to the first paint."""
     from tootui.client.errors import ClientError
     from tootui.config import ConfigError
     from tootui.keyring_store import KeyringUnavailable
     from tootui.loopback import LoopbackError
     from tootui.profiles import InstanceError, ProfileError
 
-    try:
-        return handler(args)
-    except (ConfigError, KeyringUnavailable, InstanceError, ProfileError, ClientError,
-            LoopbackError) as exc:
-        fail(str(exc))
-        return EXIT_FAILED
-    except KeyboardInterrupt:
-        fail(_("Interrupted."))
-        return 130
-    except OSError as exc:
-        # A full disk or an unwritable config dir: say which file, not a traceback.
-        fail(_("Could not use {file}: {reason}").format(
-            file=exc.filename or "?", reason=exc.strerror or type(exc).__name__))
-        return EXIT_FAILED
+    return (ConfigError, KeyringUnavailable, InstanceError, ProfileError, ClientError,
+            LoopbackError)
 
 
 def fail(message: str) -> None:
@@ -82,7 +93,6 @@ def fail(message: str) -> None:
 
 def _start_app(args: argparse.Namespace) -> int:
     from tootui import config as config_mod
-    from tootui.keyring_store import KeyringStore
     from tootui.profiles import LoginRequired, ProfileError, resolve
     from tootui.sessions import Accounts
 
@@ -93,6 +103,8 @@ def _start_app(args: argparse.Namespace) -> int:
     if not config.profiles:
         if not at_terminal:
             resolve(config, args.profile)  # scripts get the one-line "no account yet"
+        from tootui.keyring_store import KeyringStore
+
         # Before the screen takes over: no keyring is a one-line error, not a login
         # that can't keep its token.
         KeyringStore().check_usable()
@@ -102,7 +114,9 @@ def _start_app(args: argparse.Namespace) -> int:
                     name=args.profile))
     else:
         try:
-            session = accounts.open(args.profile)
+            # At a terminal the keyring is read after the cache is painted (a
+            # missing token then offers a login in the app); scripts learn at once.
+            session = accounts.open(args.profile, token_now=not at_terminal)
         except LoginRequired as needed:
             if not at_terminal:
                 raise
@@ -119,6 +133,7 @@ def _start_app(args: argparse.Namespace) -> int:
         if session is not None:
             session.close()
     return app.return_code or 0
+
 
 
 def _login(args: argparse.Namespace) -> int:

@@ -7,14 +7,16 @@ switch, nothing global patched); `load_session` is the plain client for one.
 from __future__ import annotations
 
 import ipaddress
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from tootui import config as config_mod
-from tootui.client.api import MastodonClient
-from tootui.client.errors import AuthError
 from tootui.config import Config, Profile
 from tootui.i18n import _
-from tootui.keyring_store import KeyringStore
+
+if TYPE_CHECKING:  # the keyring and the client load with the first session, not before
+    from tootui.client.api import MastodonClient
+    from tootui.keyring_store import KeyringStore
 
 _LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 
@@ -139,6 +141,10 @@ def load_session(
     With `verify`, the token is checked against the server first. Raises
     `LoginRequired` naming the profile when there is no token or it was rejected.
     """
+    from tootui.client.api import MastodonClient
+    from tootui.client.errors import AuthError
+    from tootui.keyring_store import KeyringStore
+
     config = config if config is not None else config_mod.load()
     profile = resolve(config, profile_name)
     store = store if store is not None else KeyringStore()

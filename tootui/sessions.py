@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tootui import config as config_mod
+from tootui.client.errors import AuthError
 from tootui.config import Profile
-from tootui.keyring_store import KeyringStore
 from tootui.profiles import LoginRequired, relogin_message, resolve
 
 if TYPE_CHECKING:
+    from tootui.client.api import MastodonClient
     from tootui.client.cached import CachedClient
     from tootui.drafts import DraftStore
     from tootui.login import BrowserLogin
@@ -78,27 +79,25 @@ class Accounts:
     def profile(self, name: str) -> Profile:
         return resolve(config_mod.load(), name)
 
-    def open(self, name: str | None) -> Session:
+    def open(self, name: str | None, *, token_now: bool = True) -> Session:
         """A session on `name` (the default profile for None).
 
-        Raises `LoginRequired` when the keyring holds no token for it. The token
-        is not checked here: the first request is, in the app's own worker, so an
+        With `token_now`, raises `LoginRequired` when the keyring holds no token
+        for it. Without, the keyring is only read by the first request, in the
+        app's worker: it (and the D-Bus round trips behind it) must not delay
+        painting the cache, and a missing token then arrives as an `AuthError`
+        the app answers by offering a login. The token is never checked here: an
         offline start still shows the cache.
         """
-        from tootui.app_log import redact
-        from tootui.client.api import MastodonClient
         from tootui.client.cache import Cache
         from tootui.client.cached import CachedClient
         from tootui.drafts import DraftStore
         from tootui.outbox import Outbox
 
         profile = resolve(config_mod.load(), name)
-        token = KeyringStore().token(profile.name)
-        if not token:
-            raise LoginRequired(profile.name, relogin_message(profile.name))
-        redact(token)
+        token = _token(profile) if token_now else None
         cache = Cache.for_profile(profile.name, max_bytes=config_mod.cache_max_bytes())
-        client = CachedClient(cache, lambda: MastodonClient(profile.instance, token))
+        client = CachedClient(cache, lambda: _connect(profile, token))
         return Session(profile, client, DraftStore.for_profile(profile.name),
                        Outbox.for_profile(profile.name))
 
@@ -107,3 +106,36 @@ class Accounts:
         from tootui.login import BrowserLogin
 
         return BrowserLogin(instance, profile_name=profile_name)
+
+
+class SessionUnavailable(AuthError):
+    """No token to send (none saved, or no keyring): said as it is, since the
+    message already tells the user what to do."""
+
+    def __str__(self) -> str:
+        return self.detail
+
+
+def _token(profile: Profile) -> str:
+    """The profile's access token from the keyring, or `LoginRequired`."""
+    from tootui.app_log import redact
+    from tootui.keyring_store import KeyringStore
+
+    token = KeyringStore().token(profile.name)
+    if not token:
+        raise LoginRequired(profile.name, relogin_message(profile.name))
+    redact(token)
+    return token
+
+
+def _connect(profile: Profile, token: str | None) -> MastodonClient:
+    """The network client, made on the first request (in a worker)."""
+    from tootui.client.api import MastodonClient
+    from tootui.keyring_store import KeyringUnavailable
+
+    if token is None:
+        try:
+            token = _token(profile)
+        except (LoginRequired, KeyringUnavailable) as exc:
+            raise SessionUnavailable(str(exc)) from None
+    return MastodonClient(profile.instance, token)

@@ -49,7 +49,7 @@ from tootui.client.streaming import (
     StreamTiming,
     source_for,
 )
-from tootui.client.versions import assume_current_server
+from tootui.client.versions import assume_current_server, skip_typed_entities
 from tootui.models import (
     Account,
     Context,
@@ -102,6 +102,7 @@ class MastodonClient(TimelineCalls):
         # Mastodon.py would ask the instance whether a public timeline is open
         # before each call; the call's own answer (401, 403) says it as well.
         self._api.timeline_is_available = lambda *args, **kwargs: True  # type: ignore[method-assign]
+        skip_typed_entities(self._api)
 
     def close(self) -> None:
         self._session.close()

@@ -341,10 +341,13 @@ def _get_statuses(db: sqlite3.Connection, ids: list[str]) -> dict[str, Status]:
         if not pending:
             break
     found: dict[str, Status] = {}
+    boosted = {r for _d, r in rows.values() if r is not None}
     for status_id in ids:
         if status_id not in rows:
             continue
-        data_text, reblog_id = rows[status_id]
+        # Each JSON text goes once read (unless a boost still needs it): a long
+        # timeline never holds all its texts and all its statuses at once.
+        data_text, reblog_id = rows[status_id] if status_id in boosted else rows.pop(status_id)
         data = json.loads(data_text)
         if reblog_id is not None:
             original = rows.get(reblog_id)

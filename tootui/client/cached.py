@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from tootui.client.cache import Cache
 from tootui.client.errors import ClientError, NetworkError
+from tootui.client.keeper import RenderingKeeper
 from tootui.client.streaming import (
     LiveStream,
     Sink,
@@ -72,7 +73,7 @@ class CachedClient:
         self._connect = connect
         self._client: MastodonClient | None = None
         self._connect_lock = threading.Lock()
-        self._renderer: Renderer | None = None
+        self._keeper: RenderingKeeper | None = None
         self._render_context = ""
         self._prerendered: dict[str, tuple[Status, RenderedStatus]] = {}
         self._offline_since: datetime | None = None
@@ -109,6 +110,8 @@ class CachedClient:
         return result
 
     def close(self) -> None:
+        if self._keeper is not None:
+            self._keeper.close()
         with self._connect_lock:
             if self._client is not None:
                 self._client.close()
@@ -125,8 +128,10 @@ class CachedClient:
 
     def attach_renderer(self, renderer: Renderer, local_domain: str | None) -> None:
         """Keep `renderer`'s output beside each status fetched from now on."""
-        self._renderer = renderer
         self._render_context = f"{current_language()}|{local_domain or ''}"
+        if self._keeper is not None:
+            self._keeper.close()
+        self._keeper = RenderingKeeper(self.cache, renderer, self._render_context)
 
     def prerendered(self, status: Status) -> RenderedStatus | None:
         """The stored rendering of exactly this status, if the cache had one."""
@@ -149,19 +154,9 @@ class CachedClient:
                 self._prerendered[status_id] = (by_id[status_id], rendered)
 
     def _keep(self, statuses: tuple[Status, ...] | list[Status]) -> None:
-        """Store the statuses' renderings; the worker has time, the first paint doesn't."""
-        renderer = self._renderer
-        if renderer is None or not statuses:
-            return
-        from tootui.render.stored import rendered_to_json
-
-        renderings: dict[str, Any] = {}
-        for status in statuses:
-            try:
-                renderings[status.id] = rendered_to_json(renderer(status))
-            except Exception:  # a status the renderer chokes on is just not kept
-                log.exception("rendering status %s for the cache", status.id)
-        self.cache.put_rendered(renderings, self._render_context)
+        """Store the statuses' renderings, on the keeper's thread: not the caller's time."""
+        if self._keeper is not None:
+            self._keeper.keep(statuses)
 
     # -- cache only: no request ------------------------------------------
 

@@ -12,8 +12,8 @@ from tootui.i18n import N_, _, ngettext
 from tootui.l10n import count
 from tootui.models import Card, MediaAttachment, Poll
 from tootui.render import styles
-from tootui.render.html import LinkTarget
 from tootui.render.inline import emoji_text, plain
+from tootui.render.rendered import LinkTarget
 from tootui.render.sanitize import safe_url
 
 _MEDIA_KINDS = {

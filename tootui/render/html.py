@@ -15,7 +15,6 @@ import re
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
@@ -26,9 +25,10 @@ from tootui.models import CustomEmoji, Mention
 from tootui.render import styles
 from tootui.render.convert import TerminalConverter
 from tootui.render.markers import build_text
+from tootui.render.rendered import LinkKind, LinkTarget
 from tootui.render.sanitize import clean, safe_url
 
-LinkKind = Literal["link", "mention", "hashtag"]
+__all__ = ["LinkKind", "LinkTarget", "RenderedHTML", "render_html"]
 
 # A hostile server can send megabytes; nothing legitimate comes near this.
 MAX_HTML_CHARS = 200_000
@@ -43,15 +43,6 @@ _XML_PROLOG = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 # Status text that looks like a file name or URL is still status text.
 warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 _WHITESPACE = re.compile(r"\s+")
-
-
-@dataclass(frozen=True, slots=True)
-class LinkTarget:
-    """Something in a status the user can open: a link, a mention or a hashtag."""
-
-    url: str
-    kind: LinkKind
-    label: str
 
 
 @dataclass(frozen=True, slots=True)

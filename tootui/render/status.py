@@ -11,8 +11,6 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
-from dataclasses import dataclass
-from datetime import datetime
 
 from rich.text import Text
 
@@ -21,30 +19,14 @@ from tootui.models import Status
 from tootui.render import styles
 from tootui.render.account import account_header, strip_local
 from tootui.render.extras import card_description, card_line, media_lines, poll_lines
-from tootui.render.html import LinkTarget, render_html
+from tootui.render.html import render_html
 from tootui.render.inline import emoji_text, plain
 from tootui.render.quote import quote_lines
+from tootui.render.rendered import LinkTarget, RenderedStatus
 
 __all__ = ["LinkTarget", "RenderedStatus", "clear_cache", "render_status"]
 
 CACHE_SIZE = 20_000
-
-
-@dataclass(frozen=True, slots=True)
-class RenderedStatus:
-    """The pieces of one rendered status. Cached and shared: copy a `Text`
-    before changing it."""
-
-    header: Text
-    boosted_by: Text | None
-    reply_to: Text | None
-    spoiler: Text | None
-    body: Text
-    extras: tuple[Text, ...]
-    links: tuple[LinkTarget, ...]
-    created_at: datetime | None
-    # The first `media_count` extras are the attachments (hidden when sensitive).
-    media_count: int = 0
 
 
 _cache: OrderedDict[Hashable, RenderedStatus] = OrderedDict()

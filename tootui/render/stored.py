@@ -15,9 +15,8 @@ from rich.errors import StyleSyntaxError
 from rich.style import Style
 from rich.text import Span, Text
 
-from tootui.render.html import LinkTarget
+from tootui.render.rendered import LinkTarget, RenderedStatus
 from tootui.render.sanitize import has_unsafe, safe_url
-from tootui.render.status import RenderedStatus
 
 _KINDS = ("link", "mention", "hashtag")
 

@@ -66,6 +66,9 @@ log = logging.getLogger(__name__)
 # WIDE_FROM on, an open compose pane is a third column beside them.
 NARROW_BELOW = 100
 WIDE_FROM = 160
+# A thread painted from the cache is asked for again this much later: after its
+# frame is written out, since the refresh that queues a frame comes before that.
+REVALIDATE_AFTER_S = 0.1
 
 if TYPE_CHECKING:  # only the caller builds the client; importing it costs start-up time
     from tootui.client.protocol import Client
@@ -241,9 +244,15 @@ class MainScreen(SearchOpener, Navigation, Toggles, PostActions, Screen[None]):
                   if isinstance(self.client, CachedClient) else None)
         if cached is not None:  # a thread read before shows at once, then is revalidated
             self.on_thread_loaded(ThreadLoaded(focus, cached))
+            # Asked once its frame has reached the terminal: no request before that paint.
+            self.set_timer(REVALIDATE_AFTER_S, lambda: self._revalidate_thread(focus))
         else:
             self.thread.set_statuses([focus])
-        self.load_thread(focus)
+            self.load_thread(focus)
+
+    def _revalidate_thread(self, focus: Status) -> None:
+        if self._thread_focus is focus:  # not if another thread was opened meanwhile
+            self.load_thread(focus)
 
     @work(thread=True, exclusive=True, group="thread")
     def load_thread(self, focus: Status) -> None:

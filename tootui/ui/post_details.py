@@ -16,7 +16,6 @@ from textual.widgets import Static
 from tootui.i18n import N_, _
 from tootui.l10n import exact_time
 from tootui.models import Status, StatusEdit
-from tootui.render.html import render_html
 from tootui.ui.bindings import Scope, bindings_for
 from tootui.ui.compose_options import VISIBILITY_LABELS
 from tootui.ui.status_lines import one_line
@@ -44,6 +43,8 @@ def details_text(status: Status) -> Text:
 
 def history_renderables(history: Sequence[StatusEdit]) -> list[RenderableType]:
     """Every version, newest first, each under its time."""
+    from tootui.render.html import render_html  # the converter loads when first needed
+
     parts: list[RenderableType] = [Text(_("Edit history"), style="bold underline")]
     for number, edit in enumerate(reversed(history)):
         when = exact_time(edit.created_at) or _(_UNKNOWN)

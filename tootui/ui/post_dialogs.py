@@ -20,10 +20,10 @@ from textual import work
 from tootui.client.errors import ClientError
 from tootui.i18n import _
 from tootui.models import MediaAttachment, Status
-from tootui.render import render_status, safe_url
+from tootui.render import safe_url
 from tootui.render.blurhash import average_colour
 from tootui.render.extras import media_lines
-from tootui.render.html import LinkTarget
+from tootui.render.rendered import LinkTarget
 from tootui.ui.choice_list import ChoiceScreen
 from tootui.ui.compose_options import VISIBILITY_LABELS
 from tootui.ui.media_view import MediaScreen
@@ -62,6 +62,8 @@ class PostDialogs(_Base):
     # -- links -----------------------------------------------------------
 
     def _links(self, status: Status) -> None:
+        from tootui.render.status import render_status
+
         links = render_status(status).links
         if not links:
             self.notify(_("This post has no links, mentions or hashtags."))

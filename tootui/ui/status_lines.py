@@ -22,7 +22,7 @@ from rich.text import Text
 from tootui.i18n import _, ngettext
 from tootui.l10n import count, relative_time
 from tootui.models import Status
-from tootui.render import RenderedStatus, render_status
+from tootui.render.rendered import RenderedStatus
 from tootui.render.sanitize import clean
 from tootui.render.wrap import wrap
 
@@ -43,6 +43,10 @@ def make_renderer(local_domain: str | None) -> Renderer:
     """`render_status` with the account's own domain bound."""
 
     def render(status: Status) -> RenderedStatus:
+        # Imported on first use: a warm start paints stored renderings, and the
+        # HTML converter (BeautifulSoup, markdownify) costs a tenth of a second.
+        from tootui.render.status import render_status
+
         return render_status(status, local_domain=local_domain)
 
     return render

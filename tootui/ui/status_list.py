@@ -35,10 +35,11 @@ from tootui.ui.messages import (
     ToggleRequested,
 )
 from tootui.ui.status_layout import StatusLayout
-from tootui.ui.status_lines import MetaLine, Palette, Renderer, meta_line
+from tootui.ui.status_lines import MetaLine, Renderer, meta_line
 from tootui.ui.status_painter import PaintStyles, StatusPainter
 
 MARGIN = 10  # lines measured beyond the viewport, so a key press rarely renders HTML
+AHEAD = 3  # statuses past the margin rendered once a key's frame is drawn
 # The list asks for older statuses when the selection comes this close to its end.
 NEAR_END = 3
 
@@ -326,6 +327,7 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
             self._refresh_item(index)
             self.moved.publish(index)
         self._scroll_to_selected()
+        self.call_after_refresh(self._measure_ahead)
         self._check_end()
 
     def rearm_end(self) -> None:
@@ -420,7 +422,16 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
     # -- layout ----------------------------------------------------------
 
     def _sync_virtual_size(self) -> None:
-        self.virtual_size = Size(self._layout.width, max(self._layout.total, 1))
+        size = Size(self._layout.width, max(self._layout.total, 1))
+        if size == self.virtual_size:
+            return
+        if size.width != self.virtual_size.width:
+            self.virtual_size = size  # a new width: the full layout pass
+            return
+        # Only the height (a status measured): not through the reactive, whose
+        # layout pass cost a second frame after every key that measured one.
+        self.set_reactive(StatusList.virtual_size, size)
+        self._scroll_update(size)
 
     def _measure(self, index: int) -> None:
         """Make the height of status `index` exact (renders it once).
@@ -454,6 +465,17 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         if changed:
             self._sync_virtual_size()
 
+    def _measure_ahead(self) -> None:
+        """Render the next statuses below the margin, after the frame: the keys
+        that bring them into view then only copy lines. The virtual size follows
+        with the next key's frame, so this draws nothing now."""
+        layout = self._layout
+        bottom = int(self.scroll_y) + self.scrollable_content_region.height + MARGIN
+        index = layout.find(bottom)
+        for ahead in range(index, min(index + AHEAD, len(layout))):
+            if not layout.is_measured(ahead):
+                self._measure(ahead)
+
     def _scroll_to_selected(self) -> None:
         if not self._layout.statuses:
             return
@@ -461,11 +483,19 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         end = start + self._layout.height(self._selected)
         view = self.scrollable_content_region.height
         top = int(self.scroll_y)
-        if start < top:
-            self.scroll_to(y=start, animate=False)
+        # A status coming into view is brought a third of the view in, not to
+        # the edge: the next few keys then move the selection without
+        # scrolling, and a scroll repaints the whole pane (the costly frame).
+        lead = view // 3
+        if end - start > view:
+            target = start  # taller than the view: its top, where reading starts
+        elif start < top:
+            target = min(start, end - view + lead)
         elif end > top + view:
-            # A status taller than the view shows its top, where reading starts.
-            self.scroll_to(y=min(start, end - view), animate=False)
+            target = max(start - lead, end - view)
+        else:
+            return
+        self.scroll_to(y=max(target, 0), animate=False)
 
     def _refresh_item(self, index: int) -> None:
         if 0 <= index < len(self._layout):
@@ -508,21 +538,7 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _paint_styles(self) -> PaintStyles:
         if self._styles is None:
-            base = self.rich_style
-            style = self.get_component_rich_style
-            self._styles = PaintStyles(
-                palette=Palette(
-                    time=style("status-list--time"),
-                    meta=style("status-list--meta"),
-                    marker=style("status-list--marker"),
-                    more=style("status-list--more"),
-                ),
-                base=base,
-                cursor=base + style("status-list--cursor"),
-                cursor_blurred=base + style("status-list--cursor-blurred"),
-                bar=style("status-list--bar"),
-                placeholder=base + style("status-list--placeholder"),
-            )
+            self._styles = PaintStyles.resolve(self.rich_style, self.get_component_rich_style)
         return self._styles
 
     def render_line(self, y: int) -> Strip:

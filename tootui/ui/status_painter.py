@@ -19,7 +19,8 @@ from rich.text import Text
 from textual.cache import LRUCache
 from textual.strip import Strip
 
-from tootui.render import RenderedStatus, wrap
+from tootui.render.rendered import RenderedStatus
+from tootui.render.wrap import wrap
 from tootui.ui.status_layout import GUTTER, INDENT, MAX_DEPTH, StatusLayout
 from tootui.ui.status_lines import (
     MetaLine,
@@ -46,6 +47,23 @@ class PaintStyles:
     bar: Style
     placeholder: Style
 
+    @classmethod
+    def resolve(cls, base: Style, component: Callable[[str], Style]) -> PaintStyles:
+        """The styles of a list whose own style is `base`, its component classes by name."""
+        return cls(
+            palette=Palette(
+                time=component("status-list--time"),
+                meta=component("status-list--meta"),
+                marker=component("status-list--marker"),
+                more=component("status-list--more"),
+            ),
+            base=base,
+            cursor=base + component("status-list--cursor"),
+            cursor_blurred=base + component("status-list--cursor-blurred"),
+            bar=component("status-list--bar"),
+            placeholder=base + component("status-list--placeholder"),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class _Body:
@@ -68,6 +86,8 @@ class StatusPainter:
         self._styles = styles
         self._rendered: LRUCache[tuple[str, str], RenderedStatus] = LRUCache(CACHE_SIZE)
         self._bodies: LRUCache[_BodyKey, _Body] = LRUCache(CACHE_SIZE)
+        self._placeholder_key: tuple[str, int] | None = None
+        self._placeholder_lines: list[Text] = []
 
     def restyled(self) -> None:
         """The theme changed: painted lines carry the old styles."""
@@ -161,7 +181,11 @@ class StatusPainter:
         """Line `y` of the message an empty list shows."""
         styles = self._styles()
         width = self._layout.width
-        lines = wrap(Text(text), width - GUTTER) if text else []
+        key = (text, width)
+        if self._placeholder_key != key:  # wrapped once, not once per line painted
+            self._placeholder_key = key
+            self._placeholder_lines = wrap(Text(text), width - GUTTER) if text else []
+        lines = self._placeholder_lines
         if y >= len(lines):
             return Strip.blank(width, styles.base)
         strip = self._strip(Text(" " * GUTTER) + lines[y])
