@@ -10,10 +10,19 @@ import pytest
 
 from tests.accounts.secret_service import PrivateSecretService
 from tootui import config
-from tootui.accounts_cli import _connect
 from tootui.client.errors import AuthError
+from tootui.sessions import Accounts
 
 NAME = "me@x.social"
+
+
+def _first_request() -> None:
+    """What the app's first worker does with a session opened at a terminal."""
+    session = Accounts().open(NAME, token_now=False)
+    try:
+        session.client.verify_credentials()
+    finally:
+        session.client.close()
 
 
 def _save_profile() -> None:
@@ -25,12 +34,12 @@ def _save_profile() -> None:
 def test_no_keyring_is_an_error_the_screen_can_show() -> None:
     _save_profile()
     with pytest.raises(AuthError) as raised:
-        _connect(NAME)
+        _first_request()
     assert "keyring" in str(raised.value).lower()
 
 
 def test_no_token_says_how_to_log_in_again(secret_service: PrivateSecretService) -> None:
     _save_profile()
     with pytest.raises(AuthError) as raised:
-        _connect(NAME)
+        _first_request()
     assert f"tootui login --profile {NAME}" in str(raised.value)
