@@ -291,6 +291,7 @@ async def test_the_outbox_waits_for_the_new_login_then_delivers(
         await settle(pilot)
         await pilot.press("c", *"held for the login", "ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.pause()  # the question's first frame
         assert demo.name in screen_text(app)
         await pilot.press("y")
         await wait_until(pilot, lambda: "held for the login" in timeline_text(app))

@@ -27,7 +27,6 @@ from tootui.client.errors import ClientError
 from tootui.i18n import _, ngettext
 from tootui.l10n import count, relative_time
 from tootui.models import Account, SearchResults, Status, Tag
-from tootui.render import render_status
 from tootui.ui.bindings import Scope, bindings_for
 from tootui.ui.status_lines import one_line
 
@@ -203,6 +202,9 @@ def _post_label(status: Status, width: int) -> Text:
         text = Text(_("CW: {warning}").format(warning=one_line(original.spoiler_text)),
                     style="italic")
     else:
+        # Here, not at the top: the HTML converter must not load before the first paint.
+        from tootui.render.status import render_status
+
         text = Text(" ".join(render_status(original).body.plain.split()))
     text.truncate(width, overflow="ellipsis")
     return Text("\n").join([head, text])

@@ -20,7 +20,6 @@ from tootui.client.pager import Pager
 from tootui.i18n import N_, _, ngettext
 from tootui.l10n import count
 from tootui.models import Account, Page, Status
-from tootui.render.account import render_account
 from tootui.ui.status_lines import Palette, Renderer, meta_line, one_line
 from tootui.ui.status_list import StatusList
 
@@ -151,6 +150,9 @@ class ProfileView(TimelineView):
 
 def profile_text(account: Account, local_domain: str | None) -> Text:
     """The profile header: name and handle, bio, fields (verified links marked), counts."""
+    # Here, not at the top: the HTML converter must not load before the first paint.
+    from tootui.render.account import render_account
+
     rendered = render_account(account, local_domain=local_domain)
     text = rendered.header.copy()
     if rendered.note.plain.strip():
