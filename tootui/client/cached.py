@@ -316,7 +316,16 @@ class CachedClient:
         and what arrives (or is caught up by polling) is kept."""
         def prepare() -> StreamSource:
             network = self.network
-            info = self.cache.instance() or self.instance()
+            # Asked afresh: the streaming URL may have moved since it was cached
+            # (the demo instance takes a new port each run); offline, the cached
+            # one is all there is.
+            try:
+                info = self.instance()
+            except ClientError:
+                cached = self.cache.instance()
+                if cached is None:
+                    raise
+                info = cached
             return source_for(network, name, info, self.timeline)
 
         def keeping(event: StreamEvent) -> None:

@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Backoff", "Channel", "LiveStream", "NotificationArrived", "Sink", "StateChanged",
     "StatusArrived", "StatusEdited", "StatusRemoved", "StreamEvent", "StreamSource",
-    "StreamState", "StreamTiming", "api_timeline", "can_stream", "channel_for", "http_base",
+    "StreamState", "StreamTiming", "can_stream", "channel_for", "http_base",
     "source_for",
 ]
 
@@ -107,16 +107,6 @@ def channel_for(name: str) -> Channel:
     raise ValueError(f"no stream for timeline {name!r}")
 
 
-def api_timeline(name: str) -> str:
-    """The name Mastodon.py's `timeline()` knows timeline `name` by, for polling."""
-    kind, _sep, argument = name.partition(":")
-    if kind == "tag" and argument:
-        return f"tag/{argument.lstrip('#')}"
-    if kind == "list" and argument:
-        return f"list/{argument}"
-    return "public" if name == "federated" else name
-
-
 def http_base(streaming_url: str | None) -> str | None:
     """The streaming server as an http(s) base (instances announce it as ws(s)://)."""
     if not streaming_url:
@@ -159,12 +149,10 @@ def source_for(client: _Client, name: str, info: InstanceInfo,
         def poll(since: str | None) -> list[StreamEvent]:
             return [NotificationArrived(n) for n in reversed(client.new_notifications(since))]
     else:
-        polled = api_timeline(name)
-
         def poll(since: str | None) -> list[StreamEvent]:
             found: list[StreamEvent] = []
             for _page in range(CATCH_UP_PAGES):
-                page = timeline(polled, min_id=since, limit=CATCH_UP_LIMIT)
+                page = timeline(name, min_id=since, limit=CATCH_UP_LIMIT)
                 found.extend(StatusArrived(s) for s in reversed(page.items))
                 if since is None or len(page.items) < CATCH_UP_LIMIT:
                     break
