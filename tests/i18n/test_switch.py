@@ -121,6 +121,8 @@ async def test_the_open_compose_pane_follows_the_switch(en_app: TootuiApp) -> No
         await choose(pilot, "简体")
         text = screen_text(en_app)
         assert "新嘟文" in text
+        # The options row too: its placeholder and the visibility it shows.
+        assert "内容警告" in text and "公开" in text and "Public" not in text
         assert en_app.main_screen.compose_pane.text_area.text == "draft"  # nothing lost
 
 

@@ -231,6 +231,7 @@ class ComposePane(Vertical):
 
     def relanguaged(self) -> None:
         """The interface language changed: say again what is being written."""
+        self.options.relanguaged()
         if self.is_open:
             self.query_one("#compose-title", Label).update(self._title())
             self._update_counter()

@@ -29,9 +29,8 @@ class ComposeOptions(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=_("Content warning (optional)"), id="compose-cw")
-        yield Select([(_(label), value) for value, label in VISIBILITY_LABELS],
-                     allow_blank=False, value="public", id="compose-visibility",
-                     compact=True)
+        yield Select(_visibility_options(), allow_blank=False, value="public",
+                     id="compose-visibility", compact=True)
         yield Input(placeholder=_("lang"), id="compose-language", max_length=8)
 
     @property
@@ -46,6 +45,18 @@ class ComposeOptions(Horizontal):
     def language_input(self) -> Input:
         return self.query_one("#compose-language", Input)
 
+    def relanguaged(self) -> None:
+        """The interface language changed: the placeholders and choices say it anew."""
+        self.spoiler_input.placeholder = _("Content warning (optional)")
+        self.language_input.placeholder = _("lang")
+        select = self.visibility_select
+        chosen = select.value
+        with select.prevent(Select.Changed):  # the choice stays what it was
+            select.set_options(_visibility_options())
+            select.value = chosen
+            # The same value again changes nothing, so the shown label is redrawn.
+            select.mutate_reactive(Select.value)
+
     def load(self, *, spoiler_text: str, visibility: str, language: str | None) -> None:
         self.spoiler_input.value = spoiler_text
         self.visibility_select.value = visibility if visibility in VISIBILITIES else "public"
@@ -57,3 +68,7 @@ class ComposeOptions(Horizontal):
         language = self.language_input.value.strip().lower() or None
         return (self.spoiler_input.value.strip(),
                 visibility if isinstance(visibility, str) else "public", language)
+
+
+def _visibility_options() -> list[tuple[str, str]]:
+    return [(_(label), value) for value, label in VISIBILITY_LABELS]
