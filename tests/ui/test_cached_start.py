@@ -150,3 +150,34 @@ async def test_the_first_paint_imports_no_network_stack(
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["9", "True", "-"]
+
+
+async def test_a_start_reopens_the_timeline_last_shown(
+        tmp_path: Path, demo_server: DemoServer) -> None:
+    cache_file = tmp_path / "cache.sqlite3"
+    client = cached_client(cache_file, Gate(demo_server, demo_server.create_token(),
+                                            open_=True))
+    app = create_app(client, account_label="demo@demo.invalid")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await main_screen(app).open_timeline("tag:NeoDB")  # as `g` does
+        await settle(pilot)
+        tagged = [s.id for s in main_screen(app).timeline.statuses]
+        assert tagged
+    client.close()
+    requests = record_requests(demo_server)
+    gate = Gate(demo_server, demo_server.create_token())
+    client = cached_client(cache_file, gate)
+    app = create_app(client, account_label="demo@demo.invalid")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = main_screen(app)
+        # The hashtag's tab is open and on show, painted from the disk alone.
+        assert screen.current_view.timeline_name == "tag:NeoDB"
+        assert [s.id for s in screen.timeline.statuses] == tagged
+        assert requests == []
+        assert "#NeoDB" in screen_text(app)
+        gate.opened.set()
+        await settle(pilot)
+    client.close()

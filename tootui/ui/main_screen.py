@@ -55,7 +55,7 @@ from tootui.ui.reconnect import HomeUnavailable, Reconnector, offline_title
 from tootui.ui.search_opener import SearchOpener
 from tootui.ui.status_lines import make_renderer, prefer_stored
 from tootui.ui.status_list import StatusList
-from tootui.ui.tabs import FIRST
+from tootui.ui.tabs import FIRST, reopened
 from tootui.ui.threads import reply_position, thread_rows
 from tootui.ui.timeline_view import TimelineView
 from tootui.ui.toggles import Toggles
@@ -130,6 +130,10 @@ class MainScreen(SearchOpener, Navigation, Toggles, PostActions, Screen[None]):
                 self.call_after_refresh(self.load_home)
             else:
                 self.load_home()
+            last = self.client.last_timeline
+            if last != "home" and reopened(last):
+                # Opened where the reader left off; its tab paints from the cache too.
+                self.call_later(self.open_timeline, last)
         else:
             self.load_home()
         if self._drafts is not None:

@@ -53,6 +53,15 @@ else:
 log = logging.getLogger(__name__)
 
 FIRST, OLDER, NEWER = "first", "older", "newer"
+# Timelines a new start reopens where the last one left off: the ones whose tab
+# needs nothing but its name (a list or a profile also needs its title).
+REOPENED = frozenset({"home", "notifications", "local", "federated", "bookmarks",
+                      "favourites", "conversations"})
+
+
+def reopened(name: str) -> bool:
+    """Whether a start may open `name` again from its name alone."""
+    return name in REOPENED or name.startswith("tag:")
 HOME = "home"
 
 
@@ -169,6 +178,10 @@ class TimelineTabs(_Base):
         if self.tab_bar.active != _tab_id(view):
             self.tab_bar.active = _tab_id(view)
         view.statuses.focus()
+        if isinstance(self.client, CachedClient) and reopened(name):
+            # Where the next start opens; a small write, off the UI thread all the same.
+            self.run_worker(partial(self.client.remember_timeline, name), thread=True,
+                            group="remember", exclusive=True)
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         event.stop()
