@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Label
 
 from tests.ui.conftest import SIZE, main_screen, screen_text, settle
 from tootui.client.api import MastodonClient
@@ -61,6 +62,9 @@ async def test_a_draft_typed_then_quit_is_offered_again_and_sent_once(
         pane = main_screen(app).compose_pane
         assert pane.is_open and pane.text_area.text == "half-written thought"
         assert "unsent draft" in " ".join(n.message for n in app._notifications)
+        # Counted against the server's limit once it is known, before any key.
+        assert str(pane.query_one("#compose-counter", Label).content).endswith(
+            "/5,000 characters")
         await pilot.press(*" finished", "ctrl+s")
         await settle(pilot)
         assert not pane.is_open

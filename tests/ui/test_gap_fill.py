@@ -41,6 +41,8 @@ async def test_posts_written_while_away_fill_the_gap_above_the_cached_ones(
         gate.opened.set()
         await settle(pilot)
         assert [s.id for s in timeline.statuses] == everything
-        assert requests.count("/api/v1/timelines/home") == 2  # the first page and one older
+        # The first page and one older; the live stream, once connected, may add its
+        # own catch-up (`min_id`), which is not part of filling the gap.
+        assert requests.count("/api/v1/timelines/home") in (2, 3)
         assert client.cache.segments("home")[0].count == 54  # one run, no gap left
     client.close()

@@ -76,7 +76,7 @@ class ComposePane(Vertical):
         self._sending = False
         # The server's rules and the user's defaults; the screen sets them
         # once it has asked the server, until then Mastodon's own defaults.
-        self.instance: InstanceInfo | None = None
+        self._instance: InstanceInfo | None = None
         self.preferences: Preferences | None = None
         self._shown_visibility = "public"
         # Poll, media and schedule: set in their dialogs, sent with the text.
@@ -116,6 +116,17 @@ class ComposePane(Vertical):
     @property
     def text_area(self) -> TextArea:
         return self.query_one("#compose-text", TextArea)
+
+    @property
+    def instance(self) -> InstanceInfo | None:
+        """The server's posting rules (None until they arrive: Mastodon's defaults)."""
+        return self._instance
+
+    @instance.setter
+    def instance(self, instance: InstanceInfo | None) -> None:
+        self._instance = instance
+        if self.is_open:  # a draft offered before the rules came counts against them now
+            self._update_counter()
 
     @property
     def options(self) -> ComposeOptions:
