@@ -11,9 +11,7 @@ The widget does no I/O: keys become intent messages (`ThreadRequested`,
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import replace
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual import events
@@ -36,6 +34,7 @@ from tootui.ui.messages import (
 )
 from tootui.ui.status_layout import StatusLayout
 from tootui.ui.status_lines import MetaLine, Renderer, meta_line
+from tootui.ui.status_list_edits import StatusListEdits
 from tootui.ui.status_painter import PaintStyles, StatusPainter
 
 MARGIN = 10  # lines measured beyond the viewport, so a key press rarely renders HTML
@@ -44,16 +43,7 @@ AHEAD = 3  # statuses past the margin rendered once a key's frame is drawn
 NEAR_END = 3
 
 
-def _keep_filtered(old: Status, new: Status) -> Status:
-    """`new`, still carrying `old`'s filter results if it came without any: the
-    answer to a favourite or a vote need not list them (the demo's doesn't), and
-    a collapsed post must not open because it was favourited."""
-    if new.filtered or not old.filtered:
-        return new
-    return replace(new, filtered=old.filtered)
-
-
-class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
+class StatusList(StatusListEdits, ScrollView, can_focus=True, inherit_bindings=False):
     """Statuses one under another, with a selection the keys act on."""
 
     BINDINGS = bindings_for(Scope.STATUSES)
@@ -167,117 +157,6 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
         self._measure_view()
         self.refresh()
 
-    def _without_filtered(
-        self, statuses: Sequence[Status], depths: Sequence[int] | None, selected: int
-    ) -> tuple[Sequence[Status], Sequence[int] | None, int]:
-        layout = self._layout
-        kept = [i for i, status in enumerate(statuses) if not layout.filtered_out(status)]
-        if len(kept) == len(statuses):
-            return statuses, depths, selected
-        new_selected = next((n for n, i in enumerate(kept) if i >= selected), len(kept) - 1)
-        return ([statuses[i] for i in kept],
-                [depths[i] for i in kept] if depths is not None else None,
-                max(new_selected, 0))
-
-    def insert(self, index: int, status: Status, depth: int = 0, *, select: bool = False) -> None:
-        """Add `status` before position `index`, keeping what the reader sees still
-        (unless a `hide` filter keeps it out of the list).
-
-        A status the list already holds is updated in place instead: a post can
-        come both from the request that made it and from the stream.
-        """
-        layout = self._layout
-        if any(item.id == status.id for item in layout.statuses):
-            self.update_status(status)
-            return
-        if layout.filtered_out(status):
-            return
-        index = max(0, min(index, len(layout)))
-        top_index = layout.find(int(self.scroll_y))
-        layout.insert(index, status, depth)
-        if len(layout) > 1 and index <= self._selected:
-            self._selected += 1
-        self._sync_virtual_size()
-        if not select and index <= top_index and self.scroll_y > 0:
-            # Scrolled by its estimate; measuring it then corrects for the rest.
-            self.scroll_to(y=self.scroll_y + layout.height(index), animate=False,
-                           immediate=True)
-        self._measure(index)
-        self._sync_virtual_size()
-        if select:
-            self._selected = index
-            self._scroll_to_selected()
-        self._measure_view()
-        self.refresh()
-
-    def insert_above(self, index: int, statuses: Sequence[Status]) -> int:
-        """Add `statuses` (in order) before position `index`, never moving the reader:
-        the selected status stays selected on the same screen row. Statuses the
-        list holds already are left out; returns how many were added."""
-        layout = self._layout
-        held = {item.id for item in layout.statuses}
-        fresh = [status for status in statuses
-                 if status.id not in held and not layout.filtered_out(status)]
-        if not fresh:
-            return 0
-        if not layout.statuses:
-            self.set_statuses(fresh)
-            return len(fresh)
-        index = max(0, min(index, len(layout)))
-        with self._reader_kept():
-            # Left as estimates: they are off screen, above the reader, and are
-            # measured as any other when they come into view.
-            layout.insert_many(index, fresh, [0] * len(fresh))
-            if index <= self._selected:
-                self._selected += len(fresh)
-        return len(fresh)
-
-    @contextmanager
-    def _reader_kept(self) -> Iterator[None]:
-        """Whatever changes inside, the selected status keeps its screen row."""
-        row = self.selected_row
-        yield
-        self._sync_virtual_size()
-        if self._layout.statuses:
-            self._measure(self._selected)
-            self.scroll_to(y=max(0, self._layout.offset(self._selected) - row), animate=False,
-                           immediate=True)
-        self._measure_view()
-        self.refresh()
-
-    def append(self, statuses: Sequence[Status]) -> None:
-        """Add older `statuses` at the end; the reader stays where they are."""
-        layout = self._layout
-        layout.extend([status for status in statuses if not layout.filtered_out(status)])
-        self._sync_virtual_size()
-        self._measure_view()
-        self.refresh()
-
-    def update_status(self, status: Status) -> int:
-        """Replace every copy of `status` (or boosts of it) in place; returns how many.
-
-        A version that a `hide` filter now catches (an edit) leaves the list. The
-        reader's selected status keeps its screen row even when a post above it
-        grows or shrinks (an edit).
-        """
-        layout = self._layout
-        if layout.filtered_out(status):
-            return self.remove_status(status.id)
-        found = [i for i, item in enumerate(layout.statuses)
-                 if item.id == status.id or (item.reblog is not None
-                                             and item.reblog.id == status.id)]
-        if not found:
-            return 0
-        with self._reader_kept():
-            for i in found:
-                item = layout.statuses[i]
-                new = (_keep_filtered(item, status) if item.id == status.id
-                       else replace(item, reblog=_keep_filtered(item.reblog, status)))
-                self._painter.forget(i)
-                layout.replace(i, new)
-                self._measure(i)
-        return len(found)
-
     def relanguaged(self) -> None:
         """The interface language changed: render every status again, keeping the selection."""
         self._painter.relanguaged()
@@ -285,26 +164,6 @@ class StatusList(ScrollView, can_focus=True, inherit_bindings=False):
             self.set_statuses(list(self.statuses), list(self.depths), selected=self._selected)
         else:
             self.refresh()
-
-    def remove_status(self, status_id: str) -> int:
-        """Take out `status_id` and every boost of it; returns how many went.
-
-        The selection stays on its screen row: on the same status, or on the
-        next one when the selected status itself went.
-        """
-        layout = self._layout
-        gone = [i for i, item in enumerate(layout.statuses)
-                if item.id == status_id or item.original.id == status_id]
-        if not gone:
-            return 0
-        with self._reader_kept():
-            for i in reversed(gone):
-                self._painter.forget(i)
-                layout.remove(i)
-                if i < self._selected:
-                    self._selected -= 1
-            self._selected = max(0, min(self._selected, len(layout) - 1))
-        return len(gone)
 
     def lines_of(self, index: int) -> list[str]:
         """The plain text of the lines status `index` occupies (for tests and copying)."""
