@@ -19,7 +19,7 @@ from textual import work
 
 from tootui.client.errors import ClientError
 from tootui.i18n import _
-from tootui.models import MediaAttachment, Status
+from tootui.models import MediaAttachment, Status, StatusEdit
 from tootui.render import safe_url
 from tootui.render.blurhash import average_colour
 from tootui.render.extras import media_lines
@@ -166,7 +166,7 @@ class PostDialogs(_Base):
 
     @work(thread=True, group="details")
     def _details(self, status: Status) -> None:
-        history = ()
+        history: tuple[StatusEdit, ...] = ()
         if status.edited_at is not None:
             try:
                 history = self.client.history(status.id)
