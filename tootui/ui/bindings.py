@@ -173,6 +173,18 @@ KEYS: tuple[KeySpec, ...] = (
             in_palette=False),
     KeySpec("help.close", "escape,q,question_mark", "close", N_("Close help"), Scope.HELP,
             key_display="esc", in_palette=False),
+    KeySpec("help.down", "j,down", "scroll(1)", N_("Scroll down"), Scope.HELP, show=False,
+            in_palette=False),
+    KeySpec("help.up", "k,up", "scroll(-1)", N_("Scroll up"), Scope.HELP, show=False,
+            in_palette=False),
+    KeySpec("help.page_down", "pagedown,space", "page(1)", N_("Page down"), Scope.HELP,
+            show=False, in_palette=False),
+    KeySpec("help.page_up", "pageup", "page(-1)", N_("Page up"), Scope.HELP, show=False,
+            in_palette=False),
+    KeySpec("help.top", "home", "edge(False)", N_("Top"), Scope.HELP, show=False,
+            in_palette=False),
+    KeySpec("help.bottom", "end", "edge(True)", N_("Bottom"), Scope.HELP, show=False,
+            in_palette=False),
 )
 
 
