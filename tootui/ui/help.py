@@ -61,22 +61,22 @@ class HelpScreen(ModalScreen[None]):
             yield Static(bindings_table(self._keymap), id="help-table")
 
     @property
-    def _scroll(self) -> VerticalScroll:
+    def _table_scroll(self) -> VerticalScroll:
         return self.query_one("#help", VerticalScroll)
 
-    def _scroll_to(self, y: float) -> None:
+    def _jump_to(self, y: float) -> None:
         # At once, not animated: the next key starts where this one left off.
-        self._scroll.scroll_to(y=y, animate=False, immediate=True)
+        self._table_scroll.scroll_to(y=y, animate=False, immediate=True)
 
     def action_scroll(self, lines: int) -> None:
-        self._scroll_to(self._scroll.scroll_y + lines)
+        self._jump_to(self._table_scroll.scroll_y + lines)
 
     def action_page(self, pages: int) -> None:
-        scroll = self._scroll
-        self._scroll_to(scroll.scroll_y + pages * scroll.scrollable_content_region.height)
+        scroll = self._table_scroll
+        self._jump_to(scroll.scroll_y + pages * scroll.scrollable_content_region.height)
 
     def action_edge(self, bottom: bool) -> None:
-        self._scroll_to(self._scroll.max_scroll_y if bottom else 0)
+        self._jump_to(self._table_scroll.max_scroll_y if bottom else 0)
 
     async def on_language_changed(self, message: LanguageChanged) -> None:
         await self.recompose()
