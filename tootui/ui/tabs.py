@@ -218,6 +218,10 @@ class TimelineTabs(_Base):
         names = list(self.views)
         if 1 <= number <= len(names):
             self.show_tab(names[number - 1])
+        else:
+            self.notify(ngettext("No tab {number}: {n} tab is open.",
+                                 "No tab {number}: {n} tabs are open.",
+                                 len(names)).format(number=number, n=count(len(names))))
 
     async def action_close_tab(self) -> None:
         view = self.current_view
