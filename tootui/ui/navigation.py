@@ -18,7 +18,7 @@ from textual.app import SystemCommand
 from textual.message import Message
 
 from tootui.client.errors import ClientError
-from tootui.i18n import _
+from tootui.i18n import N_, _
 from tootui.models import Account
 from tootui.ui.choice_list import ChoiceScreen
 from tootui.ui.goto import (
@@ -139,7 +139,7 @@ class Navigation(TimelineTabs):
     def action_filter_notifications(self) -> None:
         choices = [(_(label), types) for types, label in TYPE_FILTERS]
         self.app.push_screen(ChoiceScreen(_("Show notifications"), choices,
-                                          hint=_("enter: show · esc: close")),
+                                          choose=N_("show")),
                              self._filter_chosen)
 
     async def _filter_chosen(self, types: tuple[str, ...] | None) -> None:

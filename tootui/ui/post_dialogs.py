@@ -18,7 +18,7 @@ from rich.text import Text
 from textual import work
 
 from tootui.client.errors import ClientError
-from tootui.i18n import _
+from tootui.i18n import N_, _
 from tootui.models import MediaAttachment, Status, StatusEdit
 from tootui.render import safe_url
 from tootui.render.blurhash import average_colour
@@ -104,7 +104,7 @@ class PostDialogs(_Base):
                 self._launch_browser(url)
 
         self.app.push_screen(ChoiceScreen(_("Media in this post"), choices,
-                                          hint=_("enter: show · esc: close")), chosen)
+                                          choose=N_("show")), chosen)
 
     # -- boosting with a visibility ---------------------------------------
 
@@ -120,7 +120,7 @@ class PostDialogs(_Base):
                 self._send_boost(status, visibility)
 
         self.app.push_screen(ChoiceScreen(_("Boost as"), choices,
-                                          hint=_("enter: boost · esc: cancel")), chosen)
+                                          choose=N_("boost"), close=N_("cancel")), chosen)
 
     @work(thread=True, group="boost")
     def _send_boost(self, status: Status, visibility: str) -> None:

@@ -24,7 +24,7 @@ from textual.screen import Screen
 
 from tootui.client.errors import AuthError
 from tootui.drafts import SavedDraft
-from tootui.i18n import _
+from tootui.i18n import N_, _
 from tootui.ui.choice_list import ChoiceScreen
 from tootui.ui.confirm import ConfirmScreen
 from tootui.ui.login_screen import LoggedIn, LoginScreen, login_failures
@@ -96,7 +96,7 @@ class ProfileSwitching:
         choices.append((_("Log in to another account…"), _ANOTHER))
         self._app().push_screen(
             ChoiceScreen(_("Switch account"), choices,
-                         hint=_("enter: switch · esc: close")),
+                         choose=N_("switch")),
             self._profile_chosen)
 
     def _profile_chosen(self, name: str | None) -> None:
