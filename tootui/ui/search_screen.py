@@ -24,10 +24,10 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tootui.client.errors import ClientError
-from tootui.i18n import _, ngettext
+from tootui.i18n import N_, _, ngettext
 from tootui.l10n import count, relative_time
 from tootui.models import Account, SearchResults, Status, Tag
-from tootui.ui.bindings import Scope, bindings_for
+from tootui.ui.bindings import Scope, app_keymap, bindings_for, key_hint
 from tootui.ui.status_lines import one_line
 
 if TYPE_CHECKING:
@@ -96,8 +96,10 @@ class SearchScreen(ModalScreen[SearchPick | None]):
             box.border_title = _("Search")
             yield Input(self._memory.query, id="search-input",
                         placeholder=_("Accounts, #hashtags or words in posts"))
-            yield Label(_("enter: search · ↓: results · esc: close"), id="search-status",
-                        classes="dialog-hint")
+            # `enter` is the input's own key (and the list's), not one of the table's.
+            yield Label(" · ".join((_("enter: search"), key_hint(
+                app_keymap(self.app), ("search.results", N_("results")),
+                ("search.close", N_("close"))))), id="search-status", classes="dialog-hint")
             yield ResultList(id="search-results")
 
     def on_mount(self) -> None:
@@ -169,9 +171,10 @@ class SearchScreen(ModalScreen[SearchPick | None]):
         results_list.set_options(options)
         total = len(self._picks)
         if total:
-            self._say(ngettext("{n} result for “{query}” · enter: open · /: search again",
-                               "{n} results for “{query}” · enter: open · /: search again",
-                               total).format(n=count(total), query=one_line(query)))
+            found = ngettext("{n} result for “{query}”", "{n} results for “{query}”",
+                             total).format(n=count(total), query=one_line(query))
+            again = key_hint(app_keymap(self.app), ("search.query", N_("search again")))
+            self._say(" · ".join((found, _("enter: open"), again)))
             results_list.highlighted = 1  # the first result, under its heading
         else:
             self._say(_("Nothing found for “{query}”.").format(query=one_line(query)))
