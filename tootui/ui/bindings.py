@@ -212,8 +212,7 @@ def bindings_for(scope: Scope) -> list[BindingType]:
 def display_keys(keys: str) -> str:
     """Keys as a person reads them: `question_mark` as `?`, `ctrl+s` as `ctrl+s`."""
     names = {"question_mark": "?", "slash": "/", "escape": "esc", "pagedown": "PgDn",
-             "down": "↓", "up": "↑",
-             "pageup": "PgUp", "full_stop": "."}
+             "pageup": "PgUp", "full_stop": ".", "down": "↓", "up": "↑"}
     return ", ".join(names.get(key, key) for key in keys.split(","))
 
 

@@ -67,6 +67,8 @@ def reopened(name: str) -> bool:
 def timeline_key(name: str) -> str:
     """What makes two timeline names the same tab: hashtags ignore case, as in Mastodon."""
     return name.casefold() if name.startswith("tag:") else name
+
+
 HOME = "home"
 
 
