@@ -73,7 +73,7 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("app.help", "question_mark", "help", N_("Help"), Scope.APP, key_display="?"),
     KeySpec("app.commands", "ctrl+p", "command_palette", N_("Commands"), Scope.APP,
             show=False, priority=True, in_palette=False),
-    KeySpec("app.language", "ctrl+l", "choose_language", N_("Language"), Scope.APP,
+    KeySpec("app.language", "ctrl+l", "choose_language", N_("Interface language"), Scope.APP,
             show=False),
     KeySpec("app.focus_next", "tab", "focus_next", N_("Next pane"), Scope.APP, show=False),
     KeySpec("app.focus_previous", "shift+tab", "focus_previous", N_("Previous pane"),
