@@ -13,6 +13,7 @@ import logging.handlers
 import os
 import re
 import threading
+from io import TextIOWrapper
 from pathlib import Path
 
 _secrets: set[str] = set()
@@ -40,7 +41,7 @@ def scrub(text: str) -> str:
 class PrivateLogHandler(logging.handlers.RotatingFileHandler):
     """A rotating log whose every file, the rotated ones included, is 0600."""
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    def _open(self) -> TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         os.chmod(self.baseFilename, 0o600)
         return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)

@@ -81,7 +81,7 @@ class CellWidthHelpFormatter(argparse.HelpFormatter):
     left of the program name. Only the two wrapping hooks and the usage indent change.
     """
 
-    class _Section(argparse.HelpFormatter._Section):  # type: ignore[name-defined]
+    class _Section(argparse.HelpFormatter._Section):
         # argparse writes "heading:" with an ASCII colon; Chinese wants "：".
         def format_help(self) -> str:
             text: str = super().format_help()

@@ -195,6 +195,22 @@ async def test_in_app_login_without_a_keyring_says_so_before_any_request() -> No
     assert not paths.config_file().exists()
 
 
+
+async def test_the_command_palette_works_before_a_login() -> None:
+    app = app_on(Accounts(open_url=no_browser), None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LoginScreen)
+        # No main screen yet: the app's own commands, nothing about posts or tabs.
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Theme" in titles and "Quit" in titles
+        assert "Bookmark" not in titles
+        assert not [title for title in titles if title.startswith("Go to:")]
+        await pilot.press("ctrl+p", *"Theme")
+        await pilot.pause()
+        assert app.return_code is None
+
+
 async def test_a_revoked_token_is_logged_in_again_keeping_draft_and_cache(
     secret_service: PrivateSecretService, demo_server: DemoServer, isolated_home: Path
 ) -> None:

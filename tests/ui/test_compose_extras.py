@@ -103,6 +103,26 @@ async def test_a_scheduled_post_waits_on_the_server(
     assert len(rows) == 1 and "good morning" in rows[0][0]
 
 
+
+async def test_the_compose_footer_lists_schedule_with_its_key(
+    app: TootuiApp, server_view: MastodonClient
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "^t Schedule" in footer and "^s Send" in footer
+        app.set_keymap({"compose.schedule": "ctrl+r"})
+        await settle(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert "^r Schedule" in footer and "^t" not in footer
+        # The key the footer names opens the schedule dialog.
+        await pilot.press("ctrl+r", *"2h", "ctrl+s")
+        await pilot.pause()
+        assert "Scheduled for" in screen_text(app)
+
+
 def test_schedule_times_parse() -> None:
     now = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
     assert parse_when("30m", now) == now + timedelta(minutes=30)

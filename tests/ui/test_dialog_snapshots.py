@@ -8,7 +8,9 @@ one changes (`pytest tests/ui/test_dialog_snapshots.py --snapshot-update`).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +20,18 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
+from tootui.config import Profile
 from tootui.i18n import _, set_language
-from tootui.models import MediaAttachment, Poll, PollOption
+from tootui.models import Account, MediaAttachment, Poll, PollOption, Status, StatusEdit
 from tootui.ui.choice_list import ChoiceScreen
 from tootui.ui.compose_extras import MediaEditor, PollEditor, ScheduleEditor
 from tootui.ui.confirm import ConfirmScreen
 from tootui.ui.media_view import MediaScreen
+from tootui.ui.navigation import type_filter_screen
 from tootui.ui.poll_vote import PollScreen
+from tootui.ui.post_details import DetailsScreen
+from tootui.ui.post_dialogs import boost_screen, media_screen
+from tootui.ui.profile_switch import profile_screen
 
 SIZE = (80, 24)
 Compare = Callable[..., bool]
@@ -42,6 +49,15 @@ class Host(App[None]):
         self.push_screen(self._dialog)
 
 
+AT = datetime(2026, 12, 3, 21, 38, tzinfo=UTC)
+EDITED = Status(id="9", account=Account(id="1", username="yuzu", acct="yuzu"),
+                created_at=AT, edited_at=AT.replace(hour=22), visibility="unlisted",
+                language="zh", application_name="tootui",
+                url="https://demo.invalid/@yuzu/9", content_html="<p>tea, then coffee</p>")
+HISTORY = (StatusEdit(AT, "<p>tea</p>"),
+           StatusEdit(AT.replace(hour=22), "<p>tea, then coffee</p>", "drinks"))
+PROFILES = [Profile("demo", "https://demo.invalid", "demo@demo.invalid", "1"),
+            Profile("yuzu", "https://demo.invalid", "yuzu@demo.invalid", "1")]
 POLL = Poll(id="1", options=(PollOption("tea", 3), PollOption("coffee", 5)), votes_count=8)
 DIALOGS: dict[str, Callable[[], Screen[Any]]] = {
     # Callers pass these texts translated; _() here gives each language its own.
@@ -58,6 +74,14 @@ DIALOGS: dict[str, Callable[[], Screen[Any]]] = {
     "poll-editor": lambda: PollEditor(None),
     "media-editor": MediaEditor,
     "schedule-editor": ScheduleEditor,
+    "details": lambda: DetailsScreen(EDITED, HISTORY),
+    "media-list": lambda: media_screen((
+        MediaAttachment(id="1", type="image", description="a cat on a mat",
+                        blurhash="LKO2?U%2Tw=w]~RBVZRi};RPxuwH"),
+        MediaAttachment(id="2", type="video"))),
+    "boost-as": boost_screen,
+    "notification-types": type_filter_screen,
+    "profile-switch": lambda: profile_screen(PROFILES, "demo", "yuzu"),
 }
 
 
@@ -66,6 +90,16 @@ def _english_after() -> Iterator[None]:
     """The tests after these expect English, whatever these switched to."""
     yield
     set_language("en")
+
+
+@pytest.fixture(autouse=True)
+def _utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Exact times are shown in the local zone: the same one on every machine."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 async def _pause(pilot: Pilot[Any]) -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual import events
 from textual.containers import VerticalScroll
+from textual.pilot import Pilot
 
 from tests.ui.conftest import SIZE, main_screen, screen_text, settle
 from tootui.client.api import MastodonClient
@@ -69,3 +73,51 @@ async def test_q_quits(app: TootuiApp) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert app._exit
+
+
+async def _open_help(pilot: Pilot[Any]) -> VerticalScroll:
+    await settle(pilot)
+    await pilot.press("question_mark")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, HelpScreen)
+    return pilot.app.screen.query_one("#help", VerticalScroll)
+
+
+async def test_help_scrolls_with_the_reading_keys_and_keeps_fast_presses(
+    app: TootuiApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        scroll = await _open_help(pilot)
+        page = scroll.scrollable_content_region.height
+        assert scroll.max_scroll_y > 2 * page  # the table is longer than two pages
+        # Pressed in one go, before any refresh: none of them is lost.
+        await pilot.press("j", "j", "j", "down", "down")
+        assert scroll.scroll_y == 5
+        await pilot.press("k", "up")
+        assert scroll.scroll_y == 3
+        await pilot.press("pagedown", "space")
+        assert scroll.scroll_y == 3 + 2 * page
+        await pilot.press("pageup")
+        assert scroll.scroll_y == 3 + page
+        await pilot.press("end")
+        assert scroll.scroll_y == scroll.max_scroll_y
+        await pilot.press("home")
+        assert scroll.scroll_y == 0
+        # What is shown moves with it: the last rows only at the end.
+        last = "Logging in"  # the last section
+        assert last not in screen_text(app)
+        await pilot.press("end")
+        await settle(pilot)
+        assert last in screen_text(app)
+
+
+async def test_help_scrolls_with_the_mouse_wheel(app: TootuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        scroll = await _open_help(pilot)
+        x, y = scroll.region.center
+        for _turn in range(3):
+            # As the terminal reports a wheel turn: to the app, at a place on screen.
+            app.post_message(events.MouseScrollDown(
+                None, x, y, 0, 0, 0, False, False, False, screen_x=x, screen_y=y))
+        await pilot.pause()
+        assert scroll.scroll_y > 0

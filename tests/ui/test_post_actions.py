@@ -8,6 +8,7 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.ui.conftest import SIZE, error_notes, main_screen, screen_text, settle
+from tests.ui.test_drafts import wait_until
 from tootui.client.api import MastodonClient
 from tootui.client.errors import NotFoundError
 from tootui.models import Status
@@ -223,6 +224,23 @@ async def test_s_reveals_and_hides_a_content_warning(
         await pilot.press("s")
         await settle(pilot)
         assert "the hidden words" not in screen_text(app)
+
+
+async def test_s_on_a_post_with_nothing_to_reveal_says_so(
+    app: TootuiApp, server_view: MastodonClient
+) -> None:
+    status = server_view.post_status("nothing hidden here")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        timeline = main_screen(app).timeline
+        assert timeline.statuses[0].id == status.id
+        before = timeline.lines_of(0)
+        await pilot.press("s")
+        await settle(pilot)
+        hint = "This post has no content warning or sensitive media."
+        assert notes(app) == [hint]
+        await wait_until(pilot, lambda: hint in screen_text(app))  # the toast, once mounted
+        assert timeline.lines_of(0) == before
 
 
 async def test_actions_work_in_the_thread_pane(

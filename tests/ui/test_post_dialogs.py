@@ -177,6 +177,31 @@ async def test_p_votes_multiple_choices(
         assert "☑ apple" in lines and "☐ pear" in lines and "☑ plum" in lines
 
 
+
+async def test_the_vote_hints_show_the_keys_as_remapped(
+    demo_server: DemoServer, app: TootuiApp, server_view: MastodonClient
+) -> None:
+    posted = api(demo_server, "POST", "/api/v1/statuses", user="yuzu", data={
+        "status": "which fruits?", "poll[options][]": ["apple", "pear", "plum"],
+        "poll[expires_in]": "3600", "poll[multiple]": "true"})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert "enter: choose · ctrl+s: vote · esc: cancel" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        app.set_keymap({"dialog.choose": "l", "dialog.submit": "ctrl+y"})
+        await pilot.press("p")
+        await settle(pilot)
+        assert "l: choose · ctrl+y: vote · esc: cancel" in screen_text(app)
+        # The keys the hint names are the ones that work.
+        await pilot.press("l", "down", "l", "ctrl+y")
+        await settle(pilot)
+        poll = server_view.status(posted["id"]).poll
+        assert poll is not None and poll.own_votes == (0, 1)
+
+
 async def test_i_shows_exact_time_and_edit_history(
     app: TootuiApp, server_view: MastodonClient
 ) -> None:

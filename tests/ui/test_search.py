@@ -137,3 +137,18 @@ async def test_slash_and_down_move_between_query_and_results(app: TootuiApp) -> 
         await pilot.press("slash", *"柚子", "enter")
         await settle(pilot)
         assert [getattr(p, "acct", None) for p in screen._picks.values()] == ["yuzu"]
+
+
+async def test_reopened_results_keep_their_width(app: TootuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await _search(pilot, "neo")
+        first = screen_text(app)
+        assert "NeoGroup,灵感来源于 #NeoDB" in first
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("slash")
+        await settle(pilot)
+        # Shown again from memory, as wide as the first time, not cut to a minimum.
+        again = screen_text(app)
+        assert "NeoGroup,灵感来源于 #NeoDB" in again
+        assert "NeoGroup 开发者  @neogroup_dev" in again

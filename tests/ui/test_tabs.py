@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.ui.cached import record_requests
 from tests.ui.conftest import SIZE, main_screen, screen_text, settle
+from tests.ui.test_drafts import wait_until
 from tests.ui.timelines import as_user, record_urls
 from tootui.client.api import MastodonClient
 from tootui.demo.server import DemoServer
@@ -11,6 +12,7 @@ from tootui.i18n import set_language
 from tootui.models import id_sort_key
 from tootui.ui.app import TootuiApp
 from tootui.ui.language_switch import switch_language
+from tootui.ui.messages import HashtagRequested
 
 
 async def _open(app: TootuiApp, pilot: object, name: str) -> None:
@@ -39,6 +41,40 @@ async def test_number_keys_switch_between_open_tabs(app: TootuiApp) -> None:
         assert screen.current_view.timeline_name == "local"
         await pilot.press("9")  # no ninth tab: nothing happens
         assert screen.current_view.timeline_name == "local"
+
+
+async def test_a_number_with_no_tab_says_so(app: TootuiApp) -> None:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await _open(app, pilot, "local")
+        await pilot.press("4")
+        await settle(pilot)
+        assert screen.current_view.timeline_name == "local"
+        hint = "No tab 4: 2 tabs are open."
+        assert [note.message for note in app._notifications] == [hint]
+        await wait_until(pilot, lambda: hint in screen_text(app))  # the toast, once mounted
+
+
+async def test_a_hashtag_in_another_case_shows_its_open_tab(
+    app: TootuiApp, demo_server: DemoServer,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await _open(app, pilot, "tag:NeoDB")
+        await pilot.press("1")
+        paths = record_requests(demo_server)
+        # Mastodon's hashtags ignore case: a post's "#neodb" is the tab already open.
+        screen.post_message(HashtagRequested("neodb", "https://demo.invalid/tags/neodb"))
+        await settle(pilot)
+        assert list(screen.views) == ["home", "tag:NeoDB"]
+        assert screen.current_view.timeline_name == "tag:NeoDB"
+        assert "3" not in screen_text(app).splitlines()[1]
+        assert not [path for path in paths if "/timelines/tag/" in path]
+        await screen.open_timeline("tag:NEODB")
+        assert list(screen.views) == ["home", "tag:NeoDB"]
+        assert screen.view_named("tag:neodb") is screen.current_view
 
 
 async def test_x_closes_a_tab_and_the_numbers_follow(app: TootuiApp) -> None:

@@ -22,7 +22,7 @@ SEEDED_KEY = "seeded_sample"
 
 def load_sample() -> dict[str, Any]:
     text = resources.files("tootui.demo").joinpath("data/sample.json").read_text("utf-8")
-    return json.loads(text)  # type: ignore[no-any-return]
+    return json.loads(text)
 
 
 def copy_media(name: str, media_dir: Path) -> Path:

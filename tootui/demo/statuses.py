@@ -209,6 +209,7 @@ def _action(
                 raise not_found()
             # Acting on a boost acts on the boosted status, as Mastodon does.
             target = row["reblog_of_id"] or row["id"]
+            result: int | None
             if visibility:
                 if visibility not in ("public", "unlisted", "private"):
                     raise ApiError(422, "Validation failed: Visibility is not included in the list")

@@ -36,7 +36,7 @@ def error_response(error: ApiError) -> JSONResponse:
 
 
 def state(request: Request) -> InstanceState:
-    return request.app.state.demo  # type: ignore[no-any-return]
+    return request.app.state.demo
 
 
 @dataclass

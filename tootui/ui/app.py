@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Keymap
@@ -68,10 +68,10 @@ class TootuiApp(ProfileSwitching, App[None]):
         self._theme_problem = apply_theme(self, setting)
         self._theme_keeper = ThemeKeeper(self, setting)
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[None]:
         # A blank base: the real first screen is shown as a mode of its own (see
         # `replace_base`), so that switching account can remove it whole.
-        return Screen()
+        return Screen[None]()
 
     def on_mount(self) -> None:
         self.replace_base(self._first_screen)
@@ -79,7 +79,7 @@ class TootuiApp(ProfileSwitching, App[None]):
         if self._theme_problem is not None:
             self.notify(self._theme_problem, severity="warning")
 
-    def _first_screen(self) -> Screen:
+    def _first_screen(self) -> Screen[None]:
         if self.client is None:
             # No session yet: the first run, or a profile whose token is gone.
             assert self.accounts is not None
@@ -144,15 +144,17 @@ class TootuiApp(ProfileSwitching, App[None]):
         self.search_commands(language_commands(partial(switch_language, self)),
                              placeholder=_("Choose the interface language…"))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette offers the same actions as the keys, from the same table."""
         targets: dict[Scope, App[None] | Widget] = {Scope.APP: self}
         main = self.screen_stack[0]
-        if isinstance(main, MainScreen):
-            targets[Scope.MAIN] = main
-            targets[Scope.STATUSES] = main.active_list
-            if main.compose_pane.is_open:
-                targets[Scope.COMPOSE] = main.compose_pane
+        # Before a login there is no main screen: no post, no tabs to go to.
+        main_screen = main if isinstance(main, MainScreen) else None
+        if main_screen is not None:
+            targets[Scope.MAIN] = main_screen
+            targets[Scope.STATUSES] = main_screen.active_list
+            if main_screen.compose_pane.is_open:
+                targets[Scope.COMPOSE] = main_screen.compose_pane
         for spec in KEYS:
             target = targets.get(spec.scope)
             if target is None or not spec.in_palette:
@@ -160,7 +162,8 @@ class TootuiApp(ProfileSwitching, App[None]):
             keys = display_keys(self._user_keymap.get(spec.id, spec.keys))
             yield SystemCommand(_(spec.description), _("Key: {keys}").format(keys=keys),
                                 partial(target.run_action, spec.action))
-        yield from main.goto_commands()
+        if main_screen is not None:
+            yield from main_screen.goto_commands()
         yield SystemCommand(_("Theme"), _("Change the colours"), self.action_change_theme)
 
 

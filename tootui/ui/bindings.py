@@ -16,12 +16,13 @@ a restart.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
 from textual.binding import Binding, BindingType
 
-from tootui.i18n import N_
+from tootui.i18n import N_, _
 
 
 class Scope(Enum):
@@ -72,7 +73,7 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("app.help", "question_mark", "help", N_("Help"), Scope.APP, key_display="?"),
     KeySpec("app.commands", "ctrl+p", "command_palette", N_("Commands"), Scope.APP,
             show=False, priority=True, in_palette=False),
-    KeySpec("app.language", "ctrl+l", "choose_language", N_("Language"), Scope.APP,
+    KeySpec("app.language", "ctrl+l", "choose_language", N_("Interface language"), Scope.APP,
             show=False),
     KeySpec("app.focus_next", "tab", "focus_next", N_("Next pane"), Scope.APP, show=False),
     KeySpec("app.focus_previous", "shift+tab", "focus_previous", N_("Previous pane"),
@@ -149,8 +150,7 @@ KEYS: tuple[KeySpec, ...] = (
             Scope.COMPOSE, priority=True),
     KeySpec("compose.poll", "ctrl+o", "poll", N_("Poll"), Scope.COMPOSE),
     KeySpec("compose.media", "ctrl+g", "attach", N_("Attach media"), Scope.COMPOSE),
-    KeySpec("compose.schedule", "ctrl+t", "schedule", N_("Schedule"), Scope.COMPOSE,
-            show=False),
+    KeySpec("compose.schedule", "ctrl+t", "schedule", N_("Schedule"), Scope.COMPOSE),
     KeySpec("compose.complete", "tab", "complete", N_("Complete @, # or :"), Scope.COMPOSE,
             show=False),
     KeySpec("compose.close", "escape", "close", N_("Close"), Scope.COMPOSE, key_display="esc"),
@@ -163,6 +163,9 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("dialog.open", "o", "open_external", N_("Open in a viewer"), Scope.DIALOG,
             in_palette=False),
     KeySpec("dialog.submit", "ctrl+s", "submit", N_("Vote"), Scope.DIALOG, in_palette=False),
+    # The focused list acts on `enter` itself; this binding is for a key remapped from it.
+    KeySpec("dialog.choose", "enter", "choose", N_("Choose"), Scope.DIALOG, show=False,
+            in_palette=False),
     KeySpec("search.close", "escape", "close", N_("Close"), Scope.SEARCH, key_display="esc",
             in_palette=False),
     KeySpec("search.results", "down", "focus_results", N_("Go to the results"), Scope.SEARCH,
@@ -173,6 +176,18 @@ KEYS: tuple[KeySpec, ...] = (
             in_palette=False),
     KeySpec("help.close", "escape,q,question_mark", "close", N_("Close help"), Scope.HELP,
             key_display="esc", in_palette=False),
+    KeySpec("help.down", "j,down", "scroll(1)", N_("Scroll down"), Scope.HELP, show=False,
+            in_palette=False),
+    KeySpec("help.up", "k,up", "scroll(-1)", N_("Scroll up"), Scope.HELP, show=False,
+            in_palette=False),
+    KeySpec("help.page_down", "pagedown,space", "page(1)", N_("Page down"), Scope.HELP,
+            show=False, in_palette=False),
+    KeySpec("help.page_up", "pageup", "page(-1)", N_("Page up"), Scope.HELP, show=False,
+            in_palette=False),
+    KeySpec("help.top", "home", "edge(False)", N_("Top"), Scope.HELP, show=False,
+            in_palette=False),
+    KeySpec("help.bottom", "end", "edge(True)", N_("Bottom"), Scope.HELP, show=False,
+            in_palette=False),
 )
 
 
@@ -197,5 +212,31 @@ def bindings_for(scope: Scope) -> list[BindingType]:
 def display_keys(keys: str) -> str:
     """Keys as a person reads them: `question_mark` as `?`, `ctrl+s` as `ctrl+s`."""
     names = {"question_mark": "?", "slash": "/", "escape": "esc", "pagedown": "PgDn",
-             "pageup": "PgUp", "full_stop": "."}
+             "pageup": "PgUp", "full_stop": ".", "down": "↓", "up": "↑"}
     return ", ".join(names.get(key, key) for key in keys.split(","))
+
+
+_SPECS = {spec.id: spec for spec in KEYS}
+
+
+def key_of(spec_id: str, keymap: Mapping[str, str]) -> str:
+    """The key a person presses for binding `spec_id` (its first, as remapped), to show."""
+    spec = _SPECS[spec_id]
+    keys = keymap.get(spec_id)
+    if keys is None and spec.key_display is not None:
+        return spec.key_display
+    return display_keys((keys or spec.keys).split(",")[0].strip())
+
+
+def key_hint(keymap: Mapping[str, str], *parts: tuple[str, str]) -> str:
+    """A dialog's hint line, "enter: vote · esc: cancel", from (binding id, what it does
+    marked with `N_`) pairs: the keys come from the table, so a remapped key shows."""
+    # Translators: one part of a key hint line, e.g. "esc: cancel".
+    return " · ".join(_("{key}: {action}").format(key=key_of(spec_id, keymap), action=_(text))
+                      for spec_id, text in parts)
+
+
+def app_keymap(app: object) -> Mapping[str, str]:
+    """The keys the user remapped, by id: tootui's app keeps them (a bare test host doesn't)."""
+    keymap: Mapping[str, str] = getattr(app, "user_keymap", {})
+    return keymap

@@ -16,32 +16,39 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 
-from tootui.i18n import _
-from tootui.ui.bindings import Scope, bindings_for
+from tootui.i18n import N_
+from tootui.ui.bindings import Scope, app_keymap, bindings_for, key_hint
 
 T = TypeVar("T")
 
 
 class ChoiceScreen(ModalScreen[T | None], Generic[T]):
-    """`choices` as (label, value) pairs under `title`."""
+    """`choices` as (label, value) pairs under `title`; the hint line says what choosing
+    and closing do (`choose`, `close`: verbs marked with `N_`) with their keys."""
 
     BINDINGS = bindings_for(Scope.DIALOG)
 
     def __init__(self, title: str, choices: Sequence[tuple[Text | str, T]], *,
-                 hint: str = "") -> None:
+                 choose: str = N_("open"), close: str = N_("close")) -> None:
         super().__init__()
         self._title = title
         self._choices = list(choices)
-        self._hint = hint
+        self._verbs = (choose, close)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
             box.border_title = self._title
             yield OptionList(*[label for label, _value in self._choices], id="choices")
-            yield Label(self._hint or _("enter: open · esc: close"), classes="dialog-hint")
+            choose, close = self._verbs
+            yield Label(key_hint(app_keymap(self.app), ("dialog.choose", choose),
+                                 ("dialog.close", close)), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#choices", OptionList).focus()
+
+    def action_choose(self) -> None:
+        # A key remapped from `enter`: what the list does on `enter`.
+        self.query_one("#choices", OptionList).action_select()
 
     @on(OptionList.OptionSelected, "#choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

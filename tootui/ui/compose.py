@@ -250,8 +250,9 @@ class ComposePane(Vertical):
 
     def current_draft(self) -> Draft:
         """What is written now, with its options, poll, media and schedule."""
-        spoiler, visibility, language = self.options.values()
-        if self.preferences is None and visibility == self._shown_visibility:
+        spoiler, chosen, language = self.options.values()
+        visibility: str | None = chosen
+        if self.preferences is None and chosen == self._shown_visibility:
             # The user's default is not known yet and they chose nothing:
             # let the server apply its own default rather than guess "public".
             visibility = self._base.visibility

@@ -17,7 +17,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from tootui.i18n import N_, _
 from tootui.models import MediaDraft, PollDraft
-from tootui.ui.bindings import Scope, bindings_for
+from tootui.ui.bindings import Scope, app_keymap, bindings_for, key_hint
 
 MAX_POLL_OPTIONS = 4
 POLL_DURATIONS: tuple[tuple[str, int], ...] = (
@@ -81,8 +81,9 @@ class PollEditor(ComposeDialog):
                            compact=True)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Add poll"), variant="primary", classes="dialog-ok", compact=True)
-            yield Label(_("ctrl+s: add · esc: cancel (leave options empty to remove)"),
-                        classes="dialog-hint")
+            yield Label(_("{keys} (leave options empty to remove)").format(
+                keys=key_hint(app_keymap(self.app), ("dialog.submit", N_("add")),
+                              ("dialog.close", N_("cancel")))), classes="dialog-hint")
 
     def action_submit(self) -> None:
         options = tuple(o.value.strip() for o in self.query(".poll-option").results(Input)
@@ -109,7 +110,8 @@ class MediaEditor(ComposeDialog):
                         id="media-alt", max_length=1500, compact=True)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Attach"), variant="primary", classes="dialog-ok", compact=True)
-            yield Label(_("ctrl+s: attach · esc: cancel"), classes="dialog-hint")
+            yield Label(key_hint(app_keymap(self.app), ("dialog.submit", N_("attach")),
+                                 ("dialog.close", N_("cancel"))), classes="dialog-hint")
 
     def action_submit(self) -> None:
         path = self.query_one("#media-path", Input).value.strip()
@@ -130,7 +132,10 @@ class ScheduleEditor(ComposeDialog):
                         compact=True)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Schedule"), variant="primary", classes="dialog-ok", compact=True)
-            yield Label(_("ctrl+s: schedule · empty: post now · esc: cancel"),
+            keymap = app_keymap(self.app)
+            yield Label(" · ".join((key_hint(keymap, ("dialog.submit", N_("schedule"))),
+                                    _("empty: post now"),
+                                    key_hint(keymap, ("dialog.close", N_("cancel"))))),
                         classes="dialog-hint")
 
     def action_submit(self) -> None:

@@ -55,7 +55,9 @@ class ComposeOptions(Horizontal):
             select.set_options(_visibility_options())
             select.value = chosen
             # The same value again changes nothing, so the shown label is redrawn.
-            select.mutate_reactive(Select.value)
+            # Textual annotates the generic reactive as an instance variable, so mypy
+            # calls the class-scope access its docs prescribe ambiguous.
+            select.mutate_reactive(Select.value)  # type: ignore[misc]
 
     def load(self, *, spoiler_text: str, visibility: str, language: str | None) -> None:
         self.spoiler_input.value = spoiler_text

@@ -18,6 +18,7 @@ from textual.timer import Timer
 
 from tootui.drafts import DraftStore, SavedDraft
 from tootui.i18n import _
+from tootui.ui.bindings import app_keymap, key_of
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -82,7 +83,10 @@ class DraftKeeper:
 
     def restore(self, pane: ComposePane, saved: SavedDraft) -> None:
         pane.restore(saved.draft, saved.idempotency_key, saved.reply_to)
-        self.screen.notify(_("Your unsent draft is back: ctrl+s sends it, esc discards it."))
+        keymap = app_keymap(self.screen.app)
+        self.screen.notify(_("Your unsent draft is back: {send} sends it, {close} discards it.")
+                           .format(send=key_of("compose.send", keymap),
+                                   close=key_of("compose.close", keymap)))
 
     def _save(self, saved: SavedDraft, generation: int) -> None:
         try:

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from tootui.i18n import N_, _
 from tootui.models import UserList
-from tootui.ui.bindings import Scope, bindings_for
+from tootui.ui.bindings import Scope, app_keymap, bindings_for, key_hint
 from tootui.ui.status_lines import one_line
 from tootui.ui.timeline_view import timeline_title
 
@@ -85,8 +85,7 @@ class GotoScreen(ModalScreen[Destination | None]):
             yield Input(placeholder=_("#hashtag or @account, then enter"), id="goto-input")
             yield OptionList(*[self._option(d) for d in self._choices], id="goto-choices")
             yield Label(_("Loading your lists and hashtags…") if self._pending
-                        else _("enter: open · tab: type a name · esc: close"),
-                        classes="dialog-hint", id="goto-hint")
+                        else self._keys_hint(), classes="dialog-hint", id="goto-hint")
 
     def on_mount(self) -> None:
         self.query_one("#goto-choices", OptionList).focus()
@@ -109,11 +108,19 @@ class GotoScreen(ModalScreen[Destination | None]):
             [self._option(d) for d in new])
         self.query_one("#goto-hint", Label).update(
             _("Your lists and hashtags could not be loaded.") if failed
-            else _("enter: open · tab: type a name · esc: close"))
+            else self._keys_hint())
+
+    def _keys_hint(self) -> str:
+        return key_hint(app_keymap(self.app), ("dialog.choose", N_("open")),
+                        ("app.focus_next", N_("type a name")), ("dialog.close", N_("close")))
 
     @property
     def choices(self) -> Sequence[Destination]:
         return tuple(self._choices)
+
+    def action_choose(self) -> None:
+        # A key remapped from `enter`: what the list does on `enter`.
+        self.query_one("#goto-choices", OptionList).action_select()
 
     @on(OptionList.OptionSelected, "#goto-choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -53,8 +53,30 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help") as scroll:
+            # Not focusable, so the keys reach this screen's bindings (j/k, space...)
+            # rather than the container's own, which animate and, pressed faster
+            # than the screen refreshes, scroll from a stale place and lose presses.
+            scroll.can_focus = False
             scroll.border_title = _("Keys")
             yield Static(bindings_table(self._keymap), id="help-table")
+
+    @property
+    def _table_scroll(self) -> VerticalScroll:
+        return self.query_one("#help", VerticalScroll)
+
+    def _jump_to(self, y: float) -> None:
+        # At once, not animated: the next key starts where this one left off.
+        self._table_scroll.scroll_to(y=y, animate=False, immediate=True)
+
+    def action_scroll(self, lines: int) -> None:
+        self._jump_to(self._table_scroll.scroll_y + lines)
+
+    def action_page(self, pages: int) -> None:
+        scroll = self._table_scroll
+        self._jump_to(scroll.scroll_y + pages * scroll.scrollable_content_region.height)
+
+    def action_edge(self, bottom: bool) -> None:
+        self._jump_to(self._table_scroll.max_scroll_y if bottom else 0)
 
     async def on_language_changed(self, message: LanguageChanged) -> None:
         await self.recompose()

@@ -1,6 +1,6 @@
 """Switching the interface language inside the app, and remembering the choice.
 
-The choice is offered as a list in the command palette (`ctrl+l`, or "Language"
+The choice is offered as a list in the command palette (`ctrl+l`, or "Interface language"
 in `ctrl+p`). Choosing switches `_` at once, asks every screen to redraw what it
 translated (`LanguageChanged`) and refreshes the bindings so that the footer
 recomposes; then it writes `language` to `config.toml` in a worker, so the next

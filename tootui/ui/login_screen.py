@@ -25,8 +25,8 @@ from textual.widgets import Input, Label, Static
 from textual.worker import get_current_worker
 
 from tootui.config import Profile
-from tootui.i18n import _
-from tootui.ui.bindings import Scope, bindings_for
+from tootui.i18n import N_, _
+from tootui.ui.bindings import Scope, app_keymap, bindings_for, key_hint
 
 if TYPE_CHECKING:
     from tootui.login import BrowserLogin
@@ -95,7 +95,9 @@ class LoginScreen(Screen[None]):
             yield Static("", id="login-paste")
             yield Input(placeholder=_("The code the instance shows"), id="login-code",
                         disabled=True)
-            yield Label(_("enter: continue · esc: cancel"), classes="dialog-hint")
+            # `enter` is the input's own key, not one of the table's.
+            yield Label(" · ".join((_("enter: continue"), key_hint(
+                app_keymap(self.app), ("login.close", N_("cancel"))))), classes="dialog-hint")
 
     def _title(self) -> str:
         if self.profile is None:

@@ -14,11 +14,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from tootui.i18n import _
+from tootui.i18n import N_, _
 from tootui.models import MediaAttachment
 from tootui.render.blurhash import preview
 from tootui.render.inline import emoji_text
-from tootui.ui.bindings import Scope, bindings_for
+from tootui.ui.bindings import Scope, app_keymap, bindings_for, key_hint
 
 PREVIEW_WIDTH = 48
 PREVIEW_HEIGHT = 12
@@ -44,7 +44,8 @@ class MediaScreen(ModalScreen[bool]):
         with Vertical(classes="dialog") as box:
             box.border_title = _("Attachment")
             yield Static(Group(picture, Text(""), alt), id="media-view")
-            yield Label(_("o: open in a viewer · esc: close"), classes="dialog-hint")
+            yield Label(key_hint(app_keymap(self.app), ("dialog.open", N_("open in a viewer")),
+                                 ("dialog.close", N_("close"))), classes="dialog-hint")
 
     def action_open_external(self) -> None:
         self.dismiss(True)

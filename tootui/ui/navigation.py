@@ -13,12 +13,13 @@ from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import work
 from textual.app import SystemCommand
 from textual.message import Message
 
 from tootui.client.errors import ClientError
-from tootui.i18n import _
+from tootui.i18n import N_, _
 from tootui.models import Account
 from tootui.ui.choice_list import ChoiceScreen
 from tootui.ui.goto import (
@@ -137,10 +138,7 @@ class Navigation(TimelineTabs):
     # -- notifications by type -------------------------------------------
 
     def action_filter_notifications(self) -> None:
-        choices = [(_(label), types) for types, label in TYPE_FILTERS]
-        self.app.push_screen(ChoiceScreen(_("Show notifications"), choices,
-                                          hint=_("enter: show · esc: close")),
-                             self._filter_chosen)
+        self.app.push_screen(type_filter_screen(), self._filter_chosen)
 
     async def _filter_chosen(self, types: tuple[str, ...] | None) -> None:
         if types is None:
@@ -150,3 +148,10 @@ class Navigation(TimelineTabs):
             view.set_types(types)
             self.retitle(view)
             self.load_tab(view, FIRST)
+
+
+def type_filter_screen() -> ChoiceScreen[tuple[str, ...]]:
+    """The kinds of notification `n` offers to show alone."""
+    choices: list[tuple[Text | str, tuple[str, ...]]] = [
+        (_(label), types) for types, label in TYPE_FILTERS]
+    return ChoiceScreen(_("Show notifications"), choices, choose=N_("show"))

@@ -62,7 +62,10 @@ class PostActions(PostDialogs, _Base):
     """Handlers for post actions; the screen provides `client` and `compose_pane`."""
 
     client: Client
-    compose_pane: ComposePane
+
+    @property
+    def compose_pane(self) -> ComposePane:
+        raise NotImplementedError  # the screen's property replaces this one
     # The screen's: puts a failed request in the outbox if it may pass (None if not).
     _queue: Callable[[Callable[[Outbox, ClientError], OutboxEntry], ClientError],
                      OutboxEntry | None]

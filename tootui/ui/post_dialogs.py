@@ -9,7 +9,7 @@ the post is redrawn with the new counts.
 from __future__ import annotations
 
 import webbrowser
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -18,8 +18,8 @@ from rich.text import Text
 from textual import work
 
 from tootui.client.errors import ClientError
-from tootui.i18n import _
-from tootui.models import MediaAttachment, Status
+from tootui.i18n import N_, _
+from tootui.models import MediaAttachment, Status, StatusEdit
 from tootui.render import safe_url
 from tootui.render.blurhash import average_colour
 from tootui.render.extras import media_lines
@@ -68,7 +68,6 @@ class PostDialogs(_Base):
         if not links:
             self.notify(_("This post has no links, mentions or hashtags."))
             return
-        choices = [(link_label(target), target) for target in links]
 
         def chosen(target: LinkTarget | None) -> None:
             if target is None:
@@ -81,7 +80,7 @@ class PostDialogs(_Base):
             else:
                 self._launch_browser(target.url)
 
-        self.app.push_screen(ChoiceScreen(_("Links in this post"), choices), chosen)
+        self.app.push_screen(links_screen(links), chosen)
 
     # -- media -------------------------------------------------------------
 
@@ -90,8 +89,6 @@ class PostDialogs(_Base):
         if not media:
             self.notify(_("This post has no media."))
             return
-        choices = [(media_label(item, line), item)
-                   for item, line in zip(media, media_lines(media), strict=True)]
 
         def chosen(item: MediaAttachment | None) -> None:
             if item is not None:
@@ -103,8 +100,7 @@ class PostDialogs(_Base):
                 # The system's viewer for the file type, through the browser.
                 self._launch_browser(url)
 
-        self.app.push_screen(ChoiceScreen(_("Media in this post"), choices,
-                                          hint=_("enter: show · esc: close")), chosen)
+        self.app.push_screen(media_screen(media), chosen)
 
     # -- boosting with a visibility ---------------------------------------
 
@@ -112,15 +108,11 @@ class PostDialogs(_Base):
         if status.reblogged:
             self.notify(_("Already boosted: b undoes the boost."), severity="warning")
             return
-        choices = [(_(label), value) for value, label in VISIBILITY_LABELS
-                   if value in BOOST_VISIBILITIES]
-
         def chosen(visibility: str | None) -> None:
             if visibility is not None:
                 self._send_boost(status, visibility)
 
-        self.app.push_screen(ChoiceScreen(_("Boost as"), choices,
-                                          hint=_("enter: boost · esc: cancel")), chosen)
+        self.app.push_screen(boost_screen(), chosen)
 
     @work(thread=True, group="boost")
     def _send_boost(self, status: Status, visibility: str) -> None:
@@ -166,7 +158,7 @@ class PostDialogs(_Base):
 
     @work(thread=True, group="details")
     def _details(self, status: Status) -> None:
-        history = ()
+        history: tuple[StatusEdit, ...] = ()
         if status.edited_at is not None:
             try:
                 history = self.client.history(status.id)
@@ -214,3 +206,25 @@ def media_label(item: MediaAttachment, line: Text) -> Text:
         label.append("██ ", style=Style(color="#{:02x}{:02x}{:02x}".format(*colour)))
     label.append_text(line)
     return label
+
+
+# The lists a post opens, made here so that what a snapshot shows is what `o`, `m`
+# and `ctrl+b` show.
+
+def links_screen(links: Sequence[LinkTarget]) -> ChoiceScreen[LinkTarget]:
+    """The post's links, mentions and hashtags (`o`)."""
+    return ChoiceScreen(_("Links in this post"), [(link_label(t), t) for t in links])
+
+
+def media_screen(media: Sequence[MediaAttachment]) -> ChoiceScreen[MediaAttachment]:
+    """The post's attachments with their alt text (`m`)."""
+    choices = [(media_label(item, line), item)
+               for item, line in zip(media, media_lines(media), strict=True)]
+    return ChoiceScreen(_("Media in this post"), choices, choose=N_("show"))
+
+
+def boost_screen() -> ChoiceScreen[str]:
+    """The visibilities a boost may have (`ctrl+b`)."""
+    choices: list[tuple[Text | str, str]] = [
+        (_(label), value) for value, label in VISIBILITY_LABELS if value in BOOST_VISIBILITIES]
+    return ChoiceScreen(_("Boost as"), choices, choose=N_("boost"), close=N_("cancel"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -24,7 +24,7 @@ from textual.screen import Screen
 
 from tootui.client.errors import AuthError
 from tootui.drafts import SavedDraft
-from tootui.i18n import _
+from tootui.i18n import N_, _
 from tootui.ui.choice_list import ChoiceScreen
 from tootui.ui.confirm import ConfirmScreen
 from tootui.ui.login_screen import LoggedIn, LoginScreen, login_failures
@@ -83,21 +83,8 @@ class ProfileSwitching:
 
     def _choose_profile(self, profiles: list[Profile], default: str | None) -> None:
         current = self.profile.name if self.profile is not None else None
-        choices: list[tuple[Text | str, str]] = []
-        # Translators: marks the default profile in the list of accounts.
-        default_mark = "  " + _("(default)")
-        for profile in profiles:
-            label = Text.assemble(
-                ("● " if profile.name == current else "  "), (profile.name, "bold"),
-                "  @" + one_line(profile.account),
-                (default_mark if profile.name == default else "", "dim"),
-            )
-            choices.append((label, profile.name))
-        choices.append((_("Log in to another account…"), _ANOTHER))
-        self._app().push_screen(
-            ChoiceScreen(_("Switch account"), choices,
-                         hint=_("enter: switch · esc: close")),
-            self._profile_chosen)
+        self._app().push_screen(profile_screen(profiles, current, default),
+                                self._profile_chosen)
 
     def _profile_chosen(self, name: str | None) -> None:
         if name is None:
@@ -220,3 +207,20 @@ class ProfileSwitching:
     def log_in_again(self, profile: Profile) -> None:
         assert self.accounts is not None
         self._app().push_screen(LoginScreen(self.accounts, profile=profile))
+
+
+def profile_screen(profiles: Sequence[Profile], current: str | None,
+                   default: str | None) -> ChoiceScreen[str]:
+    """The saved profiles (`A`), the one in use and the default marked, then "log in"."""
+    choices: list[tuple[Text | str, str]] = []
+    # Translators: marks the default profile in the list of accounts.
+    default_mark = "  " + _("(default)")
+    for profile in profiles:
+        label = Text.assemble(
+            ("● " if profile.name == current else "  "), (profile.name, "bold"),
+            "  @" + one_line(profile.account),
+            (default_mark if profile.name == default else "", "dim"),
+        )
+        choices.append((label, profile.name))
+    choices.append((_("Log in to another account…"), _ANOTHER))
+    return ChoiceScreen(_("Switch account"), choices, choose=N_("switch"))

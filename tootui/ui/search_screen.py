@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -24,10 +24,10 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tootui.client.errors import ClientError
-from tootui.i18n import _, ngettext
+from tootui.i18n import N_, _, ngettext
 from tootui.l10n import count, relative_time
 from tootui.models import Account, SearchResults, Status, Tag
-from tootui.ui.bindings import Scope, bindings_for
+from tootui.ui.bindings import Scope, app_keymap, bindings_for, key_hint
 from tootui.ui.status_lines import one_line
 
 if TYPE_CHECKING:
@@ -36,6 +36,24 @@ if TYPE_CHECKING:
 SearchPick = Account | Tag | Status
 
 _MIN_LABEL_WIDTH = 20
+
+
+class ResultList(OptionList):
+    """The results, whose labels are cut to its width: says when that width changes.
+
+    A screen shown again from its memory fills the list before the list has a
+    size; the labels are cut again once it has one (and when the terminal resizes).
+    """
+
+    class WidthChanged(Message):
+        """The list's width changed: labels cut to the old one must be cut again."""
+
+    _width = 0
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._width:
+            self._width = event.size.width
+            self.post_message(self.WidthChanged())
 
 
 @dataclass
@@ -78,9 +96,11 @@ class SearchScreen(ModalScreen[SearchPick | None]):
             box.border_title = _("Search")
             yield Input(self._memory.query, id="search-input",
                         placeholder=_("Accounts, #hashtags or words in posts"))
-            yield Label(_("enter: search · ↓: results · esc: close"), id="search-status",
-                        classes="dialog-hint")
-            yield OptionList(id="search-results")
+            # `enter` is the input's own key (and the list's), not one of the table's.
+            yield Label(" · ".join((_("enter: search"), key_hint(
+                app_keymap(self.app), ("search.results", N_("results")),
+                ("search.close", N_("close"))))), id="search-status", classes="dialog-hint")
+            yield ResultList(id="search-results")
 
     def on_mount(self) -> None:
         self.query_one("#search-input", Input).focus()
@@ -88,8 +108,11 @@ class SearchScreen(ModalScreen[SearchPick | None]):
             self._show(self._memory.query, self._memory.results)
 
     @property
-    def results_list(self) -> OptionList:
-        return self.query_one("#search-results", OptionList)
+    def results_list(self) -> ResultList:
+        return self.query_one("#search-results", ResultList)
+
+    def _label_width(self) -> int:
+        return max(self.results_list.scrollable_content_region.width - 2, _MIN_LABEL_WIDTH)
 
     def _say(self, text: str) -> None:
         self.query_one("#search-status", Label).update(text)
@@ -128,7 +151,7 @@ class SearchScreen(ModalScreen[SearchPick | None]):
 
     def _show(self, query: str, results: SearchResults) -> None:
         results_list = self.results_list
-        width = max(results_list.scrollable_content_region.width - 2, _MIN_LABEL_WIDTH)
+        width = self._label_width()
         self._picks = {}
         options: list[Option] = []
         sections: tuple[tuple[str, tuple[SearchPick, ...]], ...] = (
@@ -148,12 +171,18 @@ class SearchScreen(ModalScreen[SearchPick | None]):
         results_list.set_options(options)
         total = len(self._picks)
         if total:
-            self._say(ngettext("{n} result for “{query}” · enter: open · /: search again",
-                               "{n} results for “{query}” · enter: open · /: search again",
-                               total).format(n=count(total), query=one_line(query)))
+            found = ngettext("{n} result for “{query}”", "{n} results for “{query}”",
+                             total).format(n=count(total), query=one_line(query))
+            again = key_hint(app_keymap(self.app), ("search.query", N_("search again")))
+            self._say(" · ".join((found, _("enter: open"), again)))
             results_list.highlighted = 1  # the first result, under its heading
         else:
             self._say(_("Nothing found for “{query}”.").format(query=one_line(query)))
+
+    def on_result_list_width_changed(self, message: ResultList.WidthChanged) -> None:
+        width = self._label_width()
+        for option_id, pick in self._picks.items():
+            self.results_list.replace_option_prompt(option_id, pick_label(pick, width))
 
     @on(OptionList.OptionSelected, "#search-results")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -116,9 +116,9 @@ def body_lines(rendered: RenderedStatus, width: int, collapse_after: int | None,
         extras[:rendered.media_count] = [Text(note, style=palette.more)]
     body = wrap(rendered.body, width) if rendered.body.plain.strip() else []
     if collapse_after is not None and len(body) > collapse_after + 1:
-        hidden = len(body) - collapse_after
+        cut = len(body) - collapse_after
         body = body[:collapse_after]
-        note = ngettext("… {n} more line", "… {n} more lines", hidden).format(n=count(hidden))
+        note = ngettext("… {n} more line", "… {n} more lines", cut).format(n=count(cut))
         body.append(Text(note, style=palette.more))
     lines.extend(body)
     for extra in extras:

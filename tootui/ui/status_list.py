@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.signal import Signal
 from textual.strip import Strip
 
+from tootui.i18n import _
 from tootui.models import Status
 from tootui.ui.bindings import Scope, bindings_for
 from tootui.ui.messages import (
@@ -252,7 +253,10 @@ class StatusList(StatusListEdits, ScrollView, can_focus=True, inherit_bindings=F
     def action_toggle_hidden(self) -> None:
         """Show a content warning's text (or sensitive media), or hide it again."""
         index = self._selected
-        if not self._layout.statuses or not self._layout.toggle_hidden(index):
+        if not self._layout.statuses:
+            return
+        if not self._layout.toggle_hidden(index):
+            self.notify(_("This post has no content warning or sensitive media."))
             return
         self._measure(index)
         self._sync_virtual_size()

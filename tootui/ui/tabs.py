@@ -62,6 +62,13 @@ REOPENED = frozenset({"home", "notifications", "local", "federated", "bookmarks"
 def reopened(name: str) -> bool:
     """Whether a start may open `name` again from its name alone."""
     return name in REOPENED or name.startswith("tag:")
+
+
+def timeline_key(name: str) -> str:
+    """What makes two timeline names the same tab: hashtags ignore case, as in Mastodon."""
+    return name.casefold() if name.startswith("tag:") else name
+
+
 HOME = "home"
 
 
@@ -126,7 +133,12 @@ class TimelineTabs(_Base):
         return self.views[HOME]
 
     def view_named(self, name: str) -> TimelineView | None:
-        return self.views.get(name)
+        """The open view of `name`, or of the same hashtag in another case."""
+        view = self.views.get(name)
+        if view is None:
+            key = timeline_key(name)
+            view = next((v for n, v in self.views.items() if timeline_key(n) == key), None)
+        return view
 
     def view_of(self, status_list: StatusList) -> TimelineView | None:
         return next((v for v in self.views.values() if v.statuses is status_list), None)
@@ -156,8 +168,10 @@ class TimelineTabs(_Base):
 
     async def open_timeline(self, name: str, label: str = "") -> TimelineView:
         """Show the tab `name`, opening (and loading) it first if it is not open."""
-        view = self.views.get(name)
-        if view is None:
+        view = self.view_named(name)
+        if view is not None:
+            name = view.timeline_name  # the same hashtag, as first opened
+        else:
             view = self._make_view(name, label)
             await self.query_one("#tab-pages", ContentSwitcher).mount(view)
             await self.tab_bar.add_tab(Tab(_tab_label(len(self.views), view),
@@ -206,6 +220,10 @@ class TimelineTabs(_Base):
         names = list(self.views)
         if 1 <= number <= len(names):
             self.show_tab(names[number - 1])
+        else:
+            self.notify(ngettext("No tab {number}: {n} tab is open.",
+                                 "No tab {number}: {n} tabs are open.",
+                                 len(names)).format(number=number, n=count(len(names))))
 
     async def action_close_tab(self) -> None:
         view = self.current_view
