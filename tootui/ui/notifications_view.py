@@ -258,7 +258,9 @@ class NotificationsView(TimelineView):
                                        others=max(notification.count - 1, 0))
         line = Text(f"{mark} {summary}", styles.META)
         if self.is_new(status):
-            line = Text.assemble((f"{NEW_MARK} ", NEW_STYLE), line)
+            # Only the mark is styled: the painter draws a line's own style (META)
+            # only through spans, so the rest looks as the read rows' lines do.
+            line = Text.assemble((NEW_MARK, NEW_STYLE), f" {mark} {summary}")
         return replace(rendered, boosted_by=line,
                        created_at=notification.created_at or rendered.created_at)
 
