@@ -152,3 +152,22 @@ async def test_the_tab_counts_what_arrives_while_another_is_shown(
         assert "2 unread" in str(view.statuses.border_title)
         await pilot.press("k", "k")
         assert "unread" not in str(view.statuses.border_title)
+
+
+async def test_full_stop_after_a_live_arrival_counts_it_once(
+        fast_server: DemoServer, live_app: TootuiApp, happened: Happened) -> None:
+    async with live_app.run_test(size=SIZE) as pilot:
+        view = await _live_tab(pilot)
+        rows = view.statuses
+        mention = as_user(fast_server, "ayu").post_status("@demo 看这里")
+        as_user(fast_server, "ayu").favourite(happened.mine)
+        await wait_until(pilot, lambda: "阿鱼 and 3 others favourited" in screen_text(live_app)
+                         and rows.statuses[1].original.id == mention.id)
+        await pilot.press("full_stop")  # the same two, from the server's grouped pages
+        await settle(pilot)
+        assert "阿鱼 and 3 others favourited your post" in screen_text(live_app)
+        assert [r.original.id for r in rows.statuses].count(mention.id) == 1
+        assert view.notification_of(rows.statuses[0]).count == 4  # type: ignore[union-attr]
+        row = next(r for r in rows.statuses if r.original.id == mention.id)
+        assert view.notification_of(row).count == 1  # type: ignore[union-attr]
+        assert len(rows.statuses) == 4

@@ -97,6 +97,8 @@ class NotificationsMarker(ReadPosition):
         if self._pending is not None and _newer(self._pending, last_read_id):
             self._view.read_up_to = self._pending
             self._schedule()
+        else:
+            self._pending = None  # seen before the answer, and older than it
         self._on_change()
 
     def resume(self, statuses: Sequence[Status], selected: int) -> int:
@@ -123,8 +125,10 @@ class NotificationsMarker(ReadPosition):
         self._timer = self._owner.set_timer(SAVE_AFTER_S, self._save_soon)
 
     async def close(self) -> None:
-        if not self._known:
-            self._pending = None  # never overwrite a marker we have not read
+        pending = self._pending
+        if not self._known or (pending is not None and not _newer(pending, self.saved)):
+            # Never overwrite a marker we have not read, nor with an older position.
+            self._pending = None
         await super().close()
 
 

@@ -98,6 +98,8 @@ class NotificationsView(TimelineView):
         self.marker_known = False
         self.read_before: str | None = None
         self.read_up_to: str | None = None
+        # Per group: (newest id, how many) of what the stream added to its row.
+        self._live_counted: dict[str, list[tuple[str, int]]] = {}
         super().__init__("notifications", NotificationPager(client), self._render_row, id=id)
 
     @property
@@ -205,6 +207,8 @@ class NotificationsView(TimelineView):
             if row is None:
                 continue
             self._notifications[row.id] = group
+            self._live_counted.setdefault(key, []).append(
+                (notification.newest_id or notification.id, notification.count))
             rows[key] = (row, group)
             fresh[row.id] = row
         return replaced, list(reversed(fresh.values()))
@@ -238,8 +242,16 @@ class NotificationsView(TimelineView):
         new, old = self._notifications.get(new_row.id), self._notifications.get(old_row.id)
         if new is None or old is None:
             return None
+        newest = new.newest_id or new.id
+        if not _newer(newest, old.newest_id or old.id):
+            return old_row  # the stream brought all of it already
+        # What the stream counted into the old row is in this page's count too.
+        live = self._live_counted.pop(old.id, [])
+        overlap = sum(n for item_id, n in live if not _newer(item_id, newest))
+        self._live_counted[old.id] = [(i, n) for i, n in live if _newer(i, newest)]
         accounts = {a.id: a for a in (*new.accounts, *old.accounts)}
-        group = replace(new, accounts=tuple(accounts.values()), count=new.count + old.count)
+        group = replace(new, accounts=tuple(accounts.values()),
+                        count=new.count + old.count - overlap)
         row = notification_row(group)
         if row is not None:
             self._notifications[row.id] = group
