@@ -110,6 +110,7 @@ class NotificationsView(TimelineView):
     def set_types(self, types: tuple[str, ...]) -> None:
         """Show only `types` from now on (the screen then loads the first page)."""
         self.pager = NotificationPager(self._client, types)
+        self._live_counted.clear()
         self.loaded = False
         self.statuses.set_statuses([])
 
