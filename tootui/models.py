@@ -233,7 +233,9 @@ class Notification:
 
     `id` is the group key (v2) or the notification's id (v1); `accounts` are
     who did it, newest first (a sample when `count` is larger); `status` is
-    the post it is about, None for follows and the like.
+    the post it is about, None for follows and the like. `group_key` is the
+    server's group (4.3+; on a v1 notification, the group it joins); `newest_id`
+    the id of the newest notification in it, what the read marker compares.
     """
 
     id: str
@@ -242,6 +244,8 @@ class Notification:
     count: int = 1
     status: Status | None = None
     created_at: datetime | None = None
+    group_key: str | None = None
+    newest_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,7 +40,6 @@ from tootui.client.convert_entities import (
     source_from_json,
     translation_from_json,
 )
-from tootui.client.convert_notifications import notification_from_json
 from tootui.client.errors import ClientError, NotFoundError
 from tootui.client.streaming import (
     LiveStream,
@@ -319,10 +318,10 @@ class MastodonClient(TimelineCalls):
         self._call(self._api.markers_set, names, [positions[name] for name in names])
 
     def new_notifications(self, min_id: str | None = None) -> tuple[Notification, ...]:
-        """Notifications newer than `min_id`, newest first (for polling without streaming)."""
-        found = self._call(self._api.notifications, min_id=min_id, limit=40)
-        found_all = (notification_from_json(mapping(item)) for item in items(found))
-        return tuple(item for item in found_all if item is not None)
+        """Notifications newer than `min_id`, newest first (catching up after a
+        reconnection, polling without streaming): grouped where the server groups,
+        as the tab's own pages are, so one server is asked one way."""
+        return self.notifications(min_id=min_id, limit=40).items
 
     def stream(self, name: str, sink: Sink, *, since_id: str | None = None) -> LiveStream:
         """Timeline `name` kept live (not started yet); see `tootui.client.streaming`."""

@@ -29,6 +29,8 @@ def notification_from_json(data: Mapping[str, Any]) -> Notification | None:
         accounts=(account_from_json(account),) if isinstance(account, Mapping) else (),
         status=status_from_json(status) if isinstance(status, Mapping) else None,
         created_at=as_datetime(data.get("created_at")),
+        group_key=as_str(data.get("group_key")) or None,
+        newest_id=notification_id,
     )
 
 
@@ -66,6 +68,9 @@ def grouped_from_json(data: Mapping[str, Any]) -> tuple[Notification, ...]:
             count=max(as_int(group.get("notifications_count"), 1), 1),
             status=statuses.get(status_id) if status_id else None,
             created_at=as_datetime(group.get("latest_page_notification_at")),
+            group_key=key,
+            newest_id=as_id(group.get("page_max_id"))
+            or as_id(group.get("most_recent_notification_id")),
         ))
     return tuple(groups)
 

@@ -340,7 +340,8 @@ class LiveStream:
         if isinstance(event, StatusArrived):
             self.seen(event.status.id)
         elif isinstance(event, NotificationArrived):
-            self.seen(event.notification.id)
+            # A group (caught up through the grouped API) is keyed by its group.
+            self.seen(event.notification.newest_id or event.notification.id)
         try:
             self._sink(event)
         except Exception:  # the receiver's bug must not end the stream

@@ -29,6 +29,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--demo-size", type=int, default=0)
     parser.add_argument("--demo-seed")
     parser.add_argument("--demo-faults")
+    # The demo user's day of notifications (on for `tootui --demo`).
+    parser.add_argument("--no-sample-notifications", dest="sample_notifications",
+                        action="store_false")
     parser.add_argument("--watch-stdin", action="store_true")
     args = parser.parse_args(argv)
     try:
@@ -39,6 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             seed_file=args.demo_seed,
             port=args.port,
             faults=args.demo_faults,
+            sample_notifications=args.sample_notifications,
         ).start()
     except (DemoStartError, SeedFileError, FaultSpecError, OSError) as exc:
         print(_("demo instance: {error}").format(error=exc), file=sys.stderr)

@@ -23,6 +23,7 @@ def run_demo_server(args: argparse.Namespace) -> int:
             seed_file=getattr(args, "demo_seed", None),
             port=int(getattr(args, "port", 0) or 0),
             faults=getattr(args, "demo_faults", None),
+            sample_notifications=True,
         ).start()
     except (DemoStartError, SeedFileError, FaultSpecError, OSError) as exc:
         print(_("demo instance: {error}").format(error=exc), file=sys.stderr)

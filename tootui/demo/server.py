@@ -20,6 +20,7 @@ from tootui.demo.generate import GENERATED_KEY, generate
 from tootui.demo.instance_state import DEMO_USERNAME, HEARTBEAT_S, InstanceState
 from tootui.demo.posting import local_account_id
 from tootui.demo.seed_file import load_seed_file
+from tootui.demo.seed_notifications import SEEDED_NOTIFICATIONS_KEY, seed_notifications
 from tootui.demo.store import Store
 from tootui.i18n import _
 
@@ -48,6 +49,8 @@ class DemoServer:
 
     `reset=True` starts from a fresh sample; otherwise what was posted before stays.
     `size` adds that many generated statuses, `seed_file` statuses from a JSON file.
+    `sample_notifications` gives the demo user a day of notifications (and the
+    posts they are about: see `seed_notifications`).
     `heartbeat_s` is how often an idle stream gets a comment line.
     """
 
@@ -61,6 +64,7 @@ class DemoServer:
         port: int = 0,
         faults: str | None = None,
         heartbeat_s: float = HEARTBEAT_S,
+        sample_notifications: bool = False,
     ) -> None:
         self.data_dir = Path(data_dir)
         # Tests shorten it: a client closing an SSE stream from another thread
@@ -68,6 +72,7 @@ class DemoServer:
         self.heartbeat_s = heartbeat_s
         self.reset = reset
         self.size = size
+        self.sample_notifications = sample_notifications
         self.seed_file = Path(seed_file) if seed_file else None
         self.port = port
         self.faults = Faults()
@@ -110,6 +115,9 @@ class DemoServer:
         if store.get_meta(seed.SEEDED_KEY) is None:
             with store.tx() as db:
                 seed.seed_sample(db, self.media_dir)
+        if self.sample_notifications and store.get_meta(SEEDED_NOTIFICATIONS_KEY) is None:
+            with store.tx() as db:
+                seed_notifications(db)
         done = int(store.get_meta(GENERATED_KEY) or 0)
         if self.size > done:
             with store.tx() as db:

@@ -163,6 +163,12 @@ class LiveUpdates:
         if self._stopped:
             return
         events, self._pending = self._pending, []
+        self._apply(events)
+        self._recount()
+        self._on_change()
+
+    def _apply(self, events: Sequence[StreamEvent]) -> None:
+        """Put a burst of events into the pane (a subclass may read them otherwise)."""
         pane = self._pane
         arrived: dict[str, Status] = {}
         for event in events:
@@ -180,16 +186,19 @@ class LiveUpdates:
                 pane.remove_status(event.status_id)
         if arrived:
             self._insert(sorted(arrived.values(), key=lambda s: id_sort_key(s.id), reverse=True))
-        self._recount()
-        self._on_change()
 
     def _insert(self, newest_first: list[Status]) -> None:
         pane = self._pane
-        held = {s.id for s in pane.statuses}
-        fresh = {s.id for s in newest_first if s.id not in held}
         top = id_sort_key(newest_first[0].id)
         index = next((i for i, s in enumerate(pane.statuses) if id_sort_key(s.id) < top),
                      len(pane.statuses))
+        self._insert_at(index, newest_first)
+
+    def _insert_at(self, index: int, newest_first: list[Status]) -> None:
+        """Insert above row `index`, counted as new while above the reader."""
+        pane = self._pane
+        held = {s.id for s in pane.statuses}
+        fresh = {s.id for s in newest_first if s.id not in held}
         above_reader = bool(held) and index <= pane.selected
         if pane.insert_above(index, newest_first):
             self._arrived |= fresh

@@ -234,9 +234,9 @@ class MainScreen(SearchOpener, Navigation, Toggles, PostActions, Screen[None]):
         for view in self.views.values():
             if view.live is not None:
                 view.live.stop()
-        position = self.home_view.position
-        if position is not None:
-            await position.close()
+        for view in list(self.views.values()):
+            if view.position is not None:
+                await view.position.close()
 
     # -- thread ----------------------------------------------------------
 

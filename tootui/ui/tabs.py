@@ -35,6 +35,7 @@ from tootui.client.streaming import can_stream
 from tootui.i18n import _, ngettext
 from tootui.l10n import count
 from tootui.models import Status
+from tootui.ui.live_notifications import LiveNotifications, NotificationsMarker
 from tootui.ui.live_updates import LiveUpdates
 from tootui.ui.notifications_view import NotificationsView
 from tootui.ui.status_list import StatusList
@@ -150,6 +151,9 @@ class TimelineTabs(_Base):
         view: TimelineView
         if name == "notifications":
             view = NotificationsView(self.client, self._renderer, id=view_id)
+            changed = partial(self.live_changed, view)
+            view.live = LiveNotifications(self, self.client, view, on_change=changed)
+            view.position = NotificationsMarker(self, self.client, view, on_change=changed)
         elif name.startswith("account:"):
             view = ProfileView(name, TimelinePager(self.client, name), self._renderer,
                                label=label, list_id=list_id, id=view_id)
@@ -181,6 +185,8 @@ class TimelineTabs(_Base):
             self.load_tab(view, FIRST)
             if view.live is not None:
                 view.live.start()
+            if isinstance(view.position, NotificationsMarker):
+                view.position.start()
         self.show_tab(name)
         return view
 
@@ -188,10 +194,14 @@ class TimelineTabs(_Base):
         view = self.views[name]
         if not view.is_mounted:
             return  # still being opened (a second press): that opening shows it
+        was = self.current_view
         self.query_one("#tab-pages", ContentSwitcher).current = view.id
         if self.tab_bar.active != _tab_id(view):
             self.tab_bar.active = _tab_id(view)
         view.statuses.focus()
+        self._seen(view)
+        for shown in {was, view}:
+            self.live_changed(shown)  # a badge shows only on the tabs not on show
         if isinstance(self.client, CachedClient) and reopened(name):
             # Where the next start opens; a small write, off the UI thread all the same.
             self.run_worker(partial(self.client.remember_timeline, name), thread=True,
@@ -213,7 +223,8 @@ class TimelineTabs(_Base):
         except NoMatches:  # closed meanwhile
             return
         if view in views:
-            tab.label = _tab_label(views.index(view) + 1, view)
+            badge = view.badge if view is not self.current_view else ""
+            tab.label = _tab_label(views.index(view) + 1, view, badge)
         view.statuses.border_title = view.pane_title
 
     def action_go_tab(self, number: int) -> None:
@@ -238,6 +249,8 @@ class TimelineTabs(_Base):
         del self.views[name]
         if view.live is not None:
             view.live.stop()
+        if isinstance(view.position, NotificationsMarker):
+            await view.position.close()
         await self.tab_bar.remove_tab(_tab_id(view))
         await view.remove()
         for later in list(self.views.values())[index:]:
@@ -310,6 +323,8 @@ class TimelineTabs(_Base):
         if view.position is not None:
             selected = view.position.resume(rows, selected)
         view.statuses.set_statuses(rows, selected=selected)
+        self._seen(view)
+        self.live_changed(view)
         if not rows:
             view.hint(_empty_hint(view))
         if view.timeline_name == HOME:
@@ -331,6 +346,11 @@ class TimelineTabs(_Base):
                         .format(n=count(len(rows))))
         if view.pager.more_newer:
             self.notify(_("There is more: press . again."))
+
+    def _seen(self, view: TimelineView) -> None:
+        """`view` is on show: what the reader has before them counts as read."""
+        if isinstance(view.position, NotificationsMarker) and view is self.current_view:
+            view.position.seen_now()
 
     def on_tab_failed(self, message: TabFailed) -> None:
         view, error = message.view, message.error
@@ -371,9 +391,11 @@ class TimelineTabs(_Base):
             self.retitle(view)
 
 
-def _tab_label(number: int, view: TimelineView) -> Text:
-    """The tab's number (its key, up to 9) and title; Text, so never read as markup."""
-    return Text(f"{number} {view.title}" if number <= 9 else view.title)
+def _tab_label(number: int, view: TimelineView, badge: str = "") -> Text:
+    """The tab's number (its key, up to 9), title and badge ("(3)"); Text, so never
+    read as markup."""
+    title = f"{view.title} ({badge})" if badge else view.title
+    return Text(f"{number} {title}" if number <= 9 else title)
 
 
 def _tab_id(view: TimelineView) -> str:

@@ -102,6 +102,11 @@ class TimelineView(Vertical):
         live = self.live.describe() if self.live is not None else ""
         return " · ".join(filter(None, (self.title, live)))
 
+    @property
+    def badge(self) -> str:
+        """What the tab shows after its title while another tab is on show ("3")."""
+        return ""
+
     def meta_for(self, status: Status, palette: Palette) -> Text:
         """The counts line under each status; a subclass may draw its own rows."""
         return meta_line(status, palette)
