@@ -20,9 +20,9 @@ import sys
 from tootui import config as config_mod
 from tootui.client.cache import Cache
 from tootui.client.cached import CachedClient
+from tootui.config import Profile
 from tootui.models import Page
 from tootui.paths import profile_cache_file
-from tootui.config import Profile
 from tootui.profiles import resolve
 from tootui.sessions import _connect
 
