@@ -18,12 +18,13 @@ from __future__ import annotations
 import sys
 
 from tootui import config as config_mod
-from tootui.accounts_cli import _connect
 from tootui.client.cache import Cache
 from tootui.client.cached import CachedClient
+from tootui.config import Profile
 from tootui.models import Page
 from tootui.paths import profile_cache_file
 from tootui.profiles import resolve
+from tootui.sessions import _connect
 
 NO_CAP = 1 << 40
 
@@ -31,8 +32,9 @@ NO_CAP = 1 << 40
 class LoadedClient(CachedClient):
     """The cached client, its timeline `count` statuses long."""
 
-    def __init__(self, cache: Cache, profile_name: str, count: int) -> None:
-        super().__init__(cache, lambda: _connect(profile_name))
+    def __init__(self, cache: Cache, profile: Profile, count: int) -> None:
+        # The token is read by the first request, as `tootui` does.
+        super().__init__(cache, lambda: _connect(profile, None))
         self.count = count
         self._page: Page | None = None
 
@@ -48,12 +50,12 @@ class LoadedClient(CachedClient):
         return super().timeline(name, max_id=max_id, min_id=min_id, limit=limit)
 
 
-def fill(profile_name: str, count: int) -> int:
+def fill(profile: Profile, count: int) -> int:
     """Page the home timeline into the cache until it holds `count`; returns how many."""
     from tootui.client.pager import TimelinePager
 
-    with CachedClient(Cache(profile_cache_file(profile_name), max_bytes=NO_CAP),
-                      lambda: _connect(profile_name)) as client:
+    with CachedClient(Cache(profile_cache_file(profile.name), max_bytes=NO_CAP),
+                      lambda: _connect(profile, None)) as client:
         pager = TimelinePager(client, "home")
         held = len(pager.first())
         while held < count and pager.has_older:
@@ -64,12 +66,12 @@ def fill(profile_name: str, count: int) -> int:
 def main(argv: list[str]) -> int:
     profile = resolve(config_mod.load(), None)
     if argv[0] == "--fill":
-        print(fill(profile.name, int(argv[1])))
+        print(fill(profile, int(argv[1])))
         return 0
     from tootui.ui.app import create_app
 
     cache = Cache(profile_cache_file(profile.name), max_bytes=NO_CAP)
-    with LoadedClient(cache, profile.name, int(argv[0])) as client:
+    with LoadedClient(cache, profile, int(argv[0])) as client:
         app = create_app(client, account_label=profile.account,
                          local_domain=profile.account.rsplit("@", 1)[-1])
         app.run()

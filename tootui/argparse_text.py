@@ -100,10 +100,14 @@ class CellWidthHelpFormatter(argparse.HelpFormatter):
 
     def _format_usage(self, usage: str | None, actions: Any, groups: Any,
                       prefix: str | None) -> str:
-        from wcwidth import wcswidth
-
         text = super()._format_usage(usage, actions, groups, prefix)
         shown = argparse_gettext("usage: ") if prefix is None else prefix
+        if shown.isascii():
+            # A cell per character; and argparse formats a usage at every start (for
+            # the subcommands' prog), which should not wait for wcwidth's tables.
+            return text
+        from wcwidth import wcswidth
+
         extra = max(wcswidth(shown), 0) - len(shown)
         if extra <= 0:
             return text

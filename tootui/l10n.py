@@ -4,8 +4,9 @@ Pure functions of their arguments and the current language: the caller passes
 `now` (and may pass a time zone), so output is testable and cached renderings
 never bake in a time that goes stale.
 
-Babel is imported lazily, on first use, so that `tootui --help` and the first
-paint of the timeline do not wait for its locale data to load.
+Babel is imported lazily, on first use, so that `tootui --help` does not wait
+for its locale data to load; the first paint's ages and counts, in the languages
+tootui ships, come from `tootui.cldr_short` and do not load it at all.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from tootui.cldr_short import grouped, short_age
 from tootui.i18n import _, current_language
 
 if TYPE_CHECKING:
@@ -54,14 +56,17 @@ def relative_time(when: datetime | None, now: datetime | None = None) -> str:
     """
     if when is None:
         return ""
-    from babel.dates import format_timedelta
-
     now = now or datetime.now(UTC)
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     age = now - when
     if age < JUST_NOW:
         return _("now")
+    known = short_age(current_language(), age.total_seconds())
+    if known is not None:
+        return known
+    from babel.dates import format_timedelta
+
     locale = _locale()
     if locale.language in _NEEDS_DIRECTION:
         return format_timedelta(
@@ -115,6 +120,10 @@ def count(n: int) -> str:
 # Counts repeat (0, 1, 2… on most posts) and are drawn on every repaint.
 @lru_cache(maxsize=4096)
 def _count(language: str, n: int) -> str:
+    if abs(n) < COMPACT_FROM:
+        known = grouped(language, n)
+        if known is not None:
+            return known
     locale = _babel_locale(language)
     if abs(n) < COMPACT_FROM:
         from babel.numbers import format_decimal

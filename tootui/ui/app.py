@@ -45,6 +45,11 @@ class TootuiApp(ProfileSwitching, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "tootui"
     BINDINGS = bindings_for(Scope.APP)
+    # The first screen is a mode of its own from the start, so that switching
+    # account can remove it whole (`replace_base`); made by Textual's first
+    # compose, not swapped in over a blank screen, which cost a second pass over
+    # the whole stylesheet before the first paint.
+    DEFAULT_MODE = "session-1"
 
     def __init__(self, client: Client | None, *, account_label: str = "",
                  local_domain: str | None = None, drafts: DraftStore | None = None,
@@ -67,14 +72,10 @@ class TootuiApp(ProfileSwitching, App[None]):
         # Set before the first frame, so the app never flashes the default colours.
         self._theme_problem = apply_theme(self, setting)
         self._theme_keeper = ThemeKeeper(self, setting)
-
-    def get_default_screen(self) -> Screen[None]:
-        # A blank base: the real first screen is shown as a mode of its own (see
-        # `replace_base`), so that switching account can remove it whole.
-        return Screen[None]()
+        self.add_mode(self.DEFAULT_MODE, self._first_screen)
+        self._modes_made = 1
 
     def on_mount(self) -> None:
-        self.replace_base(self._first_screen)
         self._theme_keeper.start()
         if self._theme_problem is not None:
             self.notify(self._theme_problem, severity="warning")

@@ -174,8 +174,7 @@ class ProfileSwitching:
         mode = f"session-{self._modes_made}"
         app.add_mode(mode, make)
         app.switch_mode(mode)
-        if old != "_default":  # Textual's own base mode holds only a blank screen
-            app.remove_mode(old)
+        app.remove_mode(old)
 
     def on_logged_in(self, message: LoggedIn) -> None:
         self.open_profile(message.profile.name)
