@@ -52,9 +52,9 @@ DIALOGS: dict[str, Callable[[], Screen[Any]]] = {
                                              options=(PollOption("a"), PollOption("b")))),
     "links": lambda: ChoiceScreen(_("Links in this post"), [
         (Text("🔗 example.com/article"), 1), (Text("# NeoDB"), 2), (Text("@ yuzu"), 3)]),
-    "media": lambda: MediaScreen(MediaAttachment(
+    "media": lambda: MediaScreen([MediaAttachment(
         id="1", type="image", description="a cat on a mat",
-        blurhash="LKO2?U%2Tw=w]~RBVZRi};RPxuwH")),
+        blurhash="LKO2?U%2Tw=w]~RBVZRi};RPxuwH")]),
     "poll-editor": lambda: PollEditor(None),
     "media-editor": MediaEditor,
     "schedule-editor": ScheduleEditor,

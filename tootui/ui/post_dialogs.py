@@ -90,16 +90,17 @@ class PostDialogs(_Base):
         if not media:
             self.notify(_("This post has no media."))
             return
-        choices = [(media_label(item, line), item)
-                   for item, line in zip(media, media_lines(media), strict=True)]
+        choices = [(media_label(item, line), index)
+                   for index, (item, line) in enumerate(zip(media, media_lines(media),
+                                                            strict=True))]
 
-        def chosen(item: MediaAttachment | None) -> None:
-            if item is not None:
-                self.app.push_screen(MediaScreen(item), lambda ask: viewed(item, ask))
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self.app.push_screen(MediaScreen(media, index, client=self.client), viewed)
 
-        def viewed(item: MediaAttachment, external: bool | None) -> None:
-            url = item.url or item.remote_url
-            if external and url:
+        def viewed(item: MediaAttachment | None) -> None:
+            url = item and (item.url or item.remote_url)
+            if url:
                 # The system's viewer for the file type, through the browser.
                 self._launch_browser(url)
 
