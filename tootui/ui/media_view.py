@@ -172,7 +172,12 @@ class MediaScreen(ModalScreen[MediaAttachment | None]):
         self._state(play_hint(self.item))
 
     def on_media_screen_failed(self, message: Failed) -> None:
-        if message.index == self._index:
+        if message.index != self._index:
+            return
+        if self.item.type in PLAYABLE:
+            # Its still is a nicety; the way to the video or sound is what matters.
+            self._state(play_hint(self.item))
+        else:
             self._state(_("No picture. {reason}").format(reason=message.reason))
 
     def action_previous(self) -> None:
