@@ -105,6 +105,25 @@ def image_widget(picture: Picture, renderer: Renderer, *, id: str | None = None)
     return widget
 
 
+def cell_pixels() -> tuple[int, int]:
+    """Width and height of a cell in pixels, from the window size the kernel holds.
+
+    10 x 20 (a VT340's cell, textual-image's own default) where it doesn't say.
+    """
+    try:
+        import fcntl
+        import termios
+
+        assert sys.__stdout__ is not None
+        packed = fcntl.ioctl(sys.__stdout__.fileno(), termios.TIOCGWINSZ, bytes(8))
+        rows, columns, width, height = struct.unpack("HHHH", packed)
+        if rows and columns and width >= columns and height >= rows:
+            return width // columns, height // rows
+    except (ImportError, AssertionError, OSError, ValueError):
+        pass  # no terminal, or not a POSIX one
+    return 10, 20
+
+
 def load():  # type: ignore[no-untyped-def]
     """textual_image.widget, imported with its terminal queries answered "no".
 
@@ -123,6 +142,9 @@ def load():  # type: ignore[no-untyped-def]
         raise _terminal.TerminalError("not queried: Textual owns the terminal")
 
     _terminal.capture_terminal_response = no_answer  # type: ignore[assignment]
+    # Its own measure divides by the window's size in cells, which a terminal
+    # may report as 0; filling its cache first means it never measures.
+    _terminal.get_cell_size._result = _terminal.CellSize(*cell_pixels())  # type: ignore[attr-defined]
     import textual_image.widget
 
     return textual_image.widget
