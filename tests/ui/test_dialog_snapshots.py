@@ -18,6 +18,9 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
+from tests.demo.api import api_for
+from tootui.client.api import MastodonClient
+from tootui.demo.server import DemoServer
 from tootui.i18n import _, set_language
 from tootui.models import MediaAttachment, Poll, PollOption
 from tootui.ui.choice_list import ChoiceScreen
@@ -82,3 +85,39 @@ def test_dialog(snap_compare: Compare, name: str) -> None:
 def test_dialog_in_chinese(snap_compare: Compare, name: str) -> None:
     set_language("zh_CN")
     assert snap_compare(Host(DIALOGS[name]()), terminal_size=SIZE, run_before=_pause)
+
+
+@pytest.fixture
+def fixed_cells() -> Iterator[None]:
+    """Cells of 10 x 20 pixels, whatever terminal runs the tests: the picture's shape
+    in cells follows them."""
+    from textual_image import _terminal
+
+    from tootui.ui.inline_image import load
+
+    load()
+    measured = _terminal.get_cell_size()
+    _terminal.get_cell_size._result = _terminal.CellSize(10, 20)  # type: ignore[attr-defined]
+    yield
+    _terminal.get_cell_size._result = measured  # type: ignore[attr-defined]
+
+
+async def _drawn(pilot: Pilot[Any]) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_media_picture(snap_compare: Compare, demo_server: DemoServer,
+                       fixed_cells: None) -> None:
+    """The sample's picture downloaded from the demo and drawn in half blocks (the
+    renderer is forced: the test terminal's detection must not decide it)."""
+    set_language("en")
+    [picture] = [m for s in api_for(demo_server).home(limit=40) for m in s["media_attachments"]]
+    item = MediaAttachment(id="1", type="image", url=picture["url"],
+                           preview_url=picture["preview_url"],
+                           description="A page of a weekly planner: a grid of days",
+                           blurhash=picture["blurhash"])
+    with MastodonClient(demo_server.url, None) as client:
+        screen = MediaScreen([item, item], 1, client=client, renderer="halfcell")
+        assert snap_compare(Host(screen), terminal_size=SIZE, run_before=_drawn)

@@ -64,9 +64,9 @@ async def test_m_shows_the_picture_downloaded_from_the_server(
         await settle(pilot)
         preview_url = _select_post_with_media(app)
         viewer = await _open_viewer(pilot, app)
-        image = viewer.query_one("#media-image")
+        image = viewer.query_one(".viewer-image")
         assert isinstance(image, HalfcellImage)
-        assert not viewer.query_one("#media-preview").display
+        assert not viewer.query_one("#viewer-preview").display
         assert image.size.width > 20 and image.size.height > 5
         assert "▀" * 20 in screen_text(app)
         assert "Loading" not in screen_text(app)
@@ -84,8 +84,8 @@ async def test_a_missing_file_keeps_the_blurhash_and_says_why(
         _select_post_with_media(app)
         demo_server.faults.add(FILES, status=404, count=None)
         viewer = await _open_viewer(pilot, app)
-        assert not viewer.query("#media-image")
-        assert viewer.query_one("#media-preview").display
+        assert not viewer.query(".viewer-image")
+        assert viewer.query_one("#viewer-preview").display
         shown = screen_text(app)
         assert "▀" * 20 in shown  # the blurhash preview
         assert "No picture. Not found on the server" in shown
@@ -108,7 +108,7 @@ async def test_a_file_that_is_not_a_picture_is_said_so(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         viewer = await _open_viewer(pilot, app)
-        assert not viewer.query("#media-image")
+        assert not viewer.query(".viewer-image")
         assert "The file is not a picture tootui can read." in screen_text(app)
         assert "half a file" in screen_text(app)
 
@@ -132,7 +132,7 @@ async def test_left_and_right_step_through_the_attachments(
         await settle(pilot)
         assert viewer.index == 1
         assert "Attachment 2 of 2" in screen_text(app) and "second" in screen_text(app)
-        assert isinstance(viewer.query_one("#media-image"), HalfcellImage)
+        assert isinstance(viewer.query_one(".viewer-image"), HalfcellImage)
         await pilot.press("right")  # past the last: stays
         await settle(pilot)
         assert viewer.index == 1
@@ -161,7 +161,7 @@ async def test_a_video_shows_its_still_and_points_to_the_external_viewer(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         viewer = await _open_viewer(pilot, app)
-        assert isinstance(viewer.query_one("#media-image"), HalfcellImage)
+        assert isinstance(viewer.query_one(".viewer-image"), HalfcellImage)
         shown = screen_text(app)
         assert "A video: press o to play it in a viewer." in shown
         assert "[no alt text]" in shown
@@ -184,7 +184,7 @@ async def test_untrusted_alt_text_is_shown_inert(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         viewer = await _open_viewer(pilot, app)
-        assert isinstance(viewer.query_one("#media-image"), HalfcellImage)
+        assert isinstance(viewer.query_one(".viewer-image"), HalfcellImage)
         shown = screen_text(app)
         assert "[b]bold?[/b]" in shown
         assert "red" in shown and "[31m" not in shown

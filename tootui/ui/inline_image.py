@@ -92,7 +92,7 @@ def decode(data: bytes) -> Picture:
     return picture
 
 
-def image_widget(picture: Picture, renderer: Renderer, *, id: str | None = None) -> Widget:
+def image_widget(picture: Picture, renderer: Renderer, *, classes: str = "") -> Widget:
     """A textual-image widget that draws `picture` the way `renderer` says."""
     widgets = load()
     kinds = {
@@ -101,7 +101,7 @@ def image_widget(picture: Picture, renderer: Renderer, *, id: str | None = None)
         "halfcell": widgets.HalfcellImage,
         "unicode": widgets.UnicodeImage,
     }
-    widget: Widget = kinds[renderer](picture, id=id)
+    widget: Widget = kinds[renderer](picture, classes=classes)
     return widget
 
 

@@ -99,11 +99,11 @@ class MediaScreen(ModalScreen[MediaAttachment | None]):
         return self._index
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="media-dialog"):
-            with Center(id="media-picture"):
-                yield Static(id="media-preview")
-            yield Static(id="media-alt")
-            yield Label(id="media-state", markup=False)
+        with Vertical(classes="dialog", id="viewer-dialog"):
+            with Center(id="viewer-picture"):
+                yield Static(id="viewer-preview")
+            yield Static(id="viewer-alt")
+            yield Label(id="viewer-state", markup=False)
             yield Label(self._hint(), classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -118,18 +118,18 @@ class MediaScreen(ModalScreen[MediaAttachment | None]):
 
     def _show(self) -> None:
         item = self.item
-        box = self.query_one("#media-dialog")
+        box = self.query_one("#viewer-dialog")
         box.border_title = (_("Attachment {number} of {count}")
                             .format(number=self._index + 1, count=len(self._items))
                             if len(self._items) > 1 else _("Attachment"))
         alt = emoji_text(item.description, (), multiline=True)
         if not alt.plain:
             alt = Text(_("[no alt text]"), style="italic")
-        self.query_one("#media-alt", Static).update(alt)
-        for old in self.query("#media-image"):
+        self.query_one("#viewer-alt", Static).update(alt)
+        for old in self.query(".viewer-image"):
             old.remove()
         picture = preview(item.blurhash, PREVIEW_WIDTH, PREVIEW_HEIGHT)
-        shown = self.query_one("#media-preview", Static)
+        shown = self.query_one("#viewer-preview", Static)
         shown.update(picture or Text(_("(no preview: press o to open it)"), style="dim"))
         shown.display = True
         urls = picture_urls(item)
@@ -140,7 +140,7 @@ class MediaScreen(ModalScreen[MediaAttachment | None]):
             self._state(play_hint(item))
 
     def _state(self, text: str) -> None:
-        label = self.query_one("#media-state", Label)
+        label = self.query_one("#viewer-state", Label)
         label.update(text)
         label.display = bool(text)
 
@@ -164,11 +164,11 @@ class MediaScreen(ModalScreen[MediaAttachment | None]):
     def on_media_screen_loaded(self, message: Loaded) -> None:
         if message.index != self._index or self._renderer is None:
             return
-        for old in self.query("#media-image"):
+        for old in self.query(".viewer-image"):
             old.remove()
-        self.query_one("#media-preview").display = False
-        self.query_one("#media-picture").mount(
-            image_widget(message.picture, self._renderer, id="media-image"))
+        self.query_one("#viewer-preview").display = False
+        self.query_one("#viewer-picture").mount(
+            image_widget(message.picture, self._renderer, classes="viewer-image"))
         self._state(play_hint(self.item))
 
     def on_media_screen_failed(self, message: Failed) -> None:
