@@ -49,8 +49,8 @@ def download(session: requests.Session, url: str, *, max_bytes: int = MAX_BYTES,
                          headers={"Accept": "image/*, */*;q=0.5"}) as response:
             if response.status_code >= 400:
                 kind = transport._kind_for_status(response.status_code)
-                raise kind(_("the server answered {status}")
-                           .format(status=response.status_code),
+                raise kind(_("the server answered {code}")
+                           .format(code=response.status_code),
                            status=response.status_code)
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > max_bytes:
