@@ -79,12 +79,12 @@ def decode(data: bytes) -> Picture:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        picture = Image.open(io.BytesIO(data))
-        width, height = picture.size
+        opened = Image.open(io.BytesIO(data))
+        width, height = opened.size
         if width < 1 or height < 1 or width * height > MAX_PIXELS:
             raise ValueError(f"{width}x{height}")
-        picture.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at a smaller scale
-        picture = picture.convert("RGB")
+        opened.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at a smaller scale
+        picture = opened.convert("RGB")  # an animation: its first frame
         picture.thumbnail((MAX_SIDE, MAX_SIDE))
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError,
             SyntaxError, struct.error) as exc:
