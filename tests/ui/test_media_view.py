@@ -10,7 +10,6 @@ import webbrowser
 from pathlib import Path
 
 import pytest
-from textual_image.widget import HalfcellImage
 
 from tests.ui.cached import record_requests
 from tests.ui.conftest import SIZE, main_screen, screen_text, settle
@@ -18,10 +17,13 @@ from tests.ui.test_post_dialogs import api
 from tootui.demo.server import DemoServer
 from tootui.ui.app import TootuiApp
 from tootui.ui.choice_list import ChoiceScreen
+from tootui.ui.inline_image import load
 from tootui.ui.media_view import MediaScreen
 
 PNG = (Path(__file__).parents[2] / "tootui/demo/data/media/techo-weeks.png").read_bytes()
 FILES = "/system/media_attachments/files/"
+# Through `load`, as the app does: a plain import would query the terminal.
+HalfcellImage = load().HalfcellImage
 
 
 @pytest.fixture(autouse=True)
