@@ -58,6 +58,10 @@ DIALOGS: dict[str, Callable[[], Screen[Any]]] = {
     "media": lambda: MediaScreen([MediaAttachment(
         id="1", type="image", description="a cat on a mat",
         blurhash="LKO2?U%2Tw=w]~RBVZRi};RPxuwH")]),
+    # An alt text longer than the room left: it scrolls, the keys stay in view.
+    "media-long-alt": lambda: MediaScreen([MediaAttachment(
+        id="1", type="image", description=" ".join(["A page of a weekly planner."] * 30),
+        blurhash="LKO2?U%2Tw=w]~RBVZRi};RPxuwH")]),
     "poll-editor": lambda: PollEditor(None),
     "media-editor": MediaEditor,
     "schedule-editor": ScheduleEditor,

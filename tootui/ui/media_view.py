@@ -16,12 +16,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.align import Align
+from rich.console import RenderableType
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Center, Vertical
+from textual.containers import Center, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from tootui.client.errors import ClientError
@@ -37,8 +40,6 @@ if TYPE_CHECKING:
 
     from tootui.client.protocol import Client
 
-PREVIEW_WIDTH = 48
-PREVIEW_HEIGHT = 12
 PLAYABLE = frozenset({"video", "gifv", "audio"})
 _PLAY_HINTS = {
     "video": N_("A video: press o to play it in a viewer."),
@@ -59,6 +60,35 @@ def picture_urls(item: MediaAttachment) -> list[str]:
         return [item.preview_url] if item.preview_url and item.preview_url != item.url else []
     found = [item.preview_url, item.url or item.remote_url]
     return [url for i, url in enumerate(found) if url and url not in found[:i]]
+
+
+class BlurPreview(Widget):
+    """An attachment's blurhash, drawn as large as the space allows.
+
+    Two pixels a cell and at most twice as wide as high in pixels: a blurhash
+    carries no shape, and a wide swatch reads as "a picture is coming" best.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._blurhash: str | None = None
+        self._drawn: tuple[str | None, int, int, Text | None] | None = None
+
+    def show(self, blurhash: str | None) -> None:
+        self._blurhash = blurhash
+        self.refresh()
+
+    def render(self) -> RenderableType:
+        height = self.size.height
+        width = min(self.size.width, 4 * height)
+        drawn = self._drawn
+        if drawn is None or drawn[:3] != (self._blurhash, width, height):
+            drawn = self._drawn = (self._blurhash, width, height,
+                                   preview(self._blurhash, width, height))
+        picture = drawn[3]
+        if picture is None:
+            picture = Text(_("(no preview: press o to open it)"), style="dim")
+        return Align.center(picture, vertical="middle")
 
 
 class MediaScreen(ModalScreen[MediaAttachment | None]):
@@ -101,8 +131,10 @@ class MediaScreen(ModalScreen[MediaAttachment | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="viewer-dialog"):
             with Center(id="viewer-picture"):
-                yield Static(id="viewer-preview")
-            yield Static(id="viewer-alt")
+                yield BlurPreview(id="viewer-preview")
+            # A long alt text scrolls (the mouse wheel) rather than push the keys off.
+            with VerticalScroll(id="viewer-alt-box", can_focus=False):
+                yield Static(id="viewer-alt")
             yield Label(id="viewer-state", markup=False)
             yield Label(self._hint(), classes="dialog-hint")
 
@@ -128,9 +160,8 @@ class MediaScreen(ModalScreen[MediaAttachment | None]):
         self.query_one("#viewer-alt", Static).update(alt)
         for old in self.query(".viewer-image"):
             old.remove()
-        picture = preview(item.blurhash, PREVIEW_WIDTH, PREVIEW_HEIGHT)
-        shown = self.query_one("#viewer-preview", Static)
-        shown.update(picture or Text(_("(no preview: press o to open it)"), style="dim"))
+        shown = self.query_one("#viewer-preview", BlurPreview)
+        shown.show(item.blurhash)
         shown.display = True
         urls = picture_urls(item)
         if urls and self._client is not None:
