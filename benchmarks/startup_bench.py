@@ -28,7 +28,7 @@ from minimal_app import READY
 MARKER = "what makes a terminal client"
 HEAVY = ("mastodon", "markdownify", "bs4", "requests", "urllib3", "httpx", "keyring",
          "secretstorage", "tootui.demo.server", "tootui.demo.app", "uvicorn", "starlette",
-         "babel", "wcwidth")
+         "babel", "wcwidth", "PIL", "textual_image")
 
 
 def time_to(target: clients.Target, marker: str) -> tuple[float | None, float, int]:

@@ -123,3 +123,27 @@ def test_expired_poll_refuses_votes(demo_server: DemoServer) -> None:
     juzi = Api(demo_server, demo_server.create_token("juzi"))
     refused = juzi.post(f"/api/v1/polls/{poll['id']}/votes", data={"choices[]": "0"})
     assert refused.status_code == 422 and "ended" in refused.json()["error"]
+
+
+def test_seeded_and_uploaded_media_serve_their_bytes(demo_server: DemoServer) -> None:
+    """What a client downloads for `m`: both sizes of the sample's picture and an upload."""
+    api = api_for(demo_server)
+    seeded = [m for s in api.home(limit=40) for m in s["media_attachments"]]
+    assert seeded
+    for media in seeded:
+        for url in (media["url"], media["preview_url"]):
+            answer = api.session.get(url, timeout=10)
+            assert answer.status_code == 200
+            assert answer.headers["content-type"] == "image/png"
+            assert answer.content == PNG
+    mine = PNG + b"mine"  # still a PNG by its magic, and not the sample's bytes
+    uploaded = api.post("/api/v2/media", files={"file": ("mine.png", mine, "image/png")}).json()
+    assert api.session.get(uploaded["preview_url"], timeout=10).content == mine
+
+
+def test_a_video_preview_is_a_still_picture(demo_server: DemoServer) -> None:
+    api = api_for(demo_server)
+    video = api.post("/api/v2/media", files={"file": ("v.mp4", b"\x00" * 64, "video/mp4")})
+    preview = api.session.get(video.json()["preview_url"], timeout=10)
+    assert preview.status_code == 200
+    assert preview.content.startswith(b"\x89PNG")

@@ -110,7 +110,7 @@ from tootui.client.errors import NetworkError
 from tootui.ui.app import create_app
 
 HEAVY = ("mastodon", "requests", "urllib3", "keyring", "starlette", "uvicorn",
-         "tootui.client.api", "tootui.demo.server")
+         "tootui.client.api", "tootui.demo.server", "PIL", "textual_image")
 
 calls = []
 

@@ -20,7 +20,10 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
+from tests.demo.api import api_for
+from tootui.client.api import MastodonClient
 from tootui.config import Profile
+from tootui.demo.server import DemoServer
 from tootui.i18n import _, set_language
 from tootui.models import Account, MediaAttachment, Poll, PollOption, Status, StatusEdit
 from tootui.ui.choice_list import ChoiceScreen
@@ -68,9 +71,13 @@ DIALOGS: dict[str, Callable[[], Screen[Any]]] = {
                                              options=(PollOption("a"), PollOption("b")))),
     "links": lambda: ChoiceScreen(_("Links in this post"), [
         (Text("🔗 example.com/article"), 1), (Text("# NeoDB"), 2), (Text("@ yuzu"), 3)]),
-    "media": lambda: MediaScreen(MediaAttachment(
+    "media": lambda: MediaScreen([MediaAttachment(
         id="1", type="image", description="a cat on a mat",
-        blurhash="LKO2?U%2Tw=w]~RBVZRi};RPxuwH")),
+        blurhash="LKO2?U%2Tw=w]~RBVZRi};RPxuwH")]),
+    # An alt text longer than the room left: it scrolls, the keys stay in view.
+    "media-long-alt": lambda: MediaScreen([MediaAttachment(
+        id="1", type="image", description=" ".join(["A page of a weekly planner."] * 30),
+        blurhash="LKO2?U%2Tw=w]~RBVZRi};RPxuwH")]),
     "poll-editor": lambda: PollEditor(None),
     "media-editor": MediaEditor,
     "schedule-editor": ScheduleEditor,
@@ -116,3 +123,39 @@ def test_dialog(snap_compare: Compare, name: str) -> None:
 def test_dialog_in_chinese(snap_compare: Compare, name: str) -> None:
     set_language("zh_CN")
     assert snap_compare(Host(DIALOGS[name]()), terminal_size=SIZE, run_before=_pause)
+
+
+@pytest.fixture
+def fixed_cells() -> Iterator[None]:
+    """Cells of 10 x 20 pixels, whatever terminal runs the tests: the picture's shape
+    in cells follows them."""
+    from textual_image import _terminal
+
+    from tootui.ui.inline_image import load
+
+    load()
+    measured = _terminal.get_cell_size()
+    _terminal.get_cell_size._result = _terminal.CellSize(10, 20)  # type: ignore[attr-defined]
+    yield
+    _terminal.get_cell_size._result = measured  # type: ignore[attr-defined]
+
+
+async def _drawn(pilot: Pilot[Any]) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_media_picture(snap_compare: Compare, demo_server: DemoServer,
+                       fixed_cells: None) -> None:
+    """The sample's picture downloaded from the demo and drawn in half blocks (the
+    renderer is forced: the test terminal's detection must not decide it)."""
+    set_language("en")
+    [picture] = [m for s in api_for(demo_server).home(limit=40) for m in s["media_attachments"]]
+    item = MediaAttachment(id="1", type="image", url=picture["url"],
+                           preview_url=picture["preview_url"],
+                           description="A page of a weekly planner: a grid of days",
+                           blurhash=picture["blurhash"])
+    with MastodonClient(demo_server.url, None) as client:
+        screen = MediaScreen([item, item], 1, client=client, renderer="halfcell")
+        assert snap_compare(Host(screen), terminal_size=SIZE, run_before=_drawn)

@@ -114,25 +114,6 @@ async def test_m_lists_media_with_alt_text_and_missing_alt(
         assert browser == [bare["url"]]
 
 
-async def test_an_attachment_shows_its_blurhash_preview(app: TootuiApp) -> None:
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        timeline = main_screen(app).timeline
-        index = next(i for i, s in enumerate(timeline.statuses)
-                     if any(m.blurhash for m in s.original.media_attachments))
-        timeline.select(index)
-        await pilot.press("m")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, MediaScreen)
-        shown = screen_text(app)
-        assert "▀" * 20 in shown
-        await pilot.press("escape")
-        await settle(pilot)
-        assert not isinstance(app.screen, MediaScreen)
-
-
 async def test_p_votes_single_choice(
     demo_server: DemoServer, app: TootuiApp, server_view: MastodonClient
 ) -> None:

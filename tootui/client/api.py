@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from tootui.client import transport
+from tootui.client import media_files, transport
 from tootui.client.api_timelines import TimelineCalls
 from tootui.client.coerce import as_datetime, as_id, as_str, items, mapping
 from tootui.client.convert import (
@@ -41,6 +41,7 @@ from tootui.client.convert_entities import (
     translation_from_json,
 )
 from tootui.client.errors import ClientError, NotFoundError
+from tootui.client.media_files import MediaMemory
 from tootui.client.streaming import (
     LiveStream,
     Sink,
@@ -88,6 +89,7 @@ class MastodonClient(TimelineCalls):
         self._token = access_token or ""
         self._memory = transport.ResponseMemory()
         self._session = transport.new_session(self._memory)
+        self._media = MediaMemory()
         self._api: Mastodon = Mastodon(
             access_token=access_token,
             api_base_url=self.base_url,
@@ -174,6 +176,14 @@ class MastodonClient(TimelineCalls):
             mime_type=mimetypes.guess_type(path)[0] or "application/octet-stream",
             description=description or None, file_name=Path(path).name,
         )))
+
+    def media_file(self, url: str) -> bytes:
+        """An attachment's file (or its preview), from this session's memory or the web."""
+        data = self._media.get(url)
+        if data is None:
+            data = media_files.download(self._session, url)
+            self._media.put(url, data)
+        return data
 
     def send_draft(self, draft: Draft, *,
                    idempotency_key: str | None = None) -> Status | ScheduledPost:

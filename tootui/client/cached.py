@@ -270,6 +270,11 @@ class CachedClient:
     def upload_media(self, path: str, description: str = "") -> MediaAttachment:
         return self._net("upload_media", path, description)
 
+    def media_file(self, url: str) -> bytes:
+        # Not through `_net`: media often lives on another host, whose failure
+        # says nothing about whether the instance is reachable.
+        return self.network.media_file(url)
+
     def edit_status(self, status_id: str, text: str, *, spoiler_text: str = "") -> Status:
         return self._stored(self._net("edit_status", status_id, text,
                                       spoiler_text=spoiler_text))

@@ -51,13 +51,22 @@ async def media_file(request: Request) -> Response:
     return FileResponse(path)
 
 
+def _packaged_image(request: Request, name: str) -> Response:
+    media_dir = state(request).media_dir
+    path = media_dir / name
+    if not path.is_file():
+        copy_media(name, media_dir)
+    return FileResponse(path)
+
+
 async def placeholder_image(request: Request) -> Response:
     """Avatars and headers nobody uploaded: Mastodon's `missing.png`."""
-    media_dir = state(request).media_dir
-    path = media_dir / "missing.png"
-    if not path.is_file():
-        copy_media("missing.png", media_dir)
-    return FileResponse(path)
+    return _packaged_image(request, "missing.png")
+
+
+async def media_still(request: Request) -> Response:
+    """The preview of any video or sound: the demo makes no thumbnails of its own."""
+    return _packaged_image(request, "video-still.png")
 
 
 async def _api_error(request: Request, exc: Exception) -> Response:
@@ -107,6 +116,8 @@ def create_app(st: InstanceState) -> Starlette:
         *streaming.routes,
         *tags.routes,
         Route("/system/media_attachments/files/{id}/{size}/{file}", media_file, methods=["GET"]),
+        Route("/system/media_attachments/thumbnails/{id}/{size}/{file}", media_still,
+              methods=["GET"]),
         Route("/avatars/original/missing.png", placeholder_image, methods=["GET"]),
         Route("/headers/original/missing.png", placeholder_image, methods=["GET"]),
     ]

@@ -146,6 +146,9 @@ def media(view: View, row: sqlite3.Row) -> Json:
         )
         preview: str | None = (
             f"{base}/system/media_attachments/files/{row['id']}/small/{row['file']}"
+            if row["type"] == "image"
+            # Mastodon's preview of a video or sound is a still picture, not the file.
+            else f"{base}/system/media_attachments/thumbnails/{row['id']}/small/still.png"
         )
     else:
         url = preview = row["remote_url"]

@@ -35,6 +35,7 @@ class Scope(Enum):
     HELP = "help"
     CONFIRM = "confirm"  # a yes/no question over the app
     DIALOG = "dialog"  # the lists opened from a post: links, media, poll, details
+    MEDIA = "media"  # the media viewer (`m`, then enter), on top of the dialog keys
     SEARCH = "search"  # the search screen (`/`)
     LOGIN = "login"  # logging in to an account from inside the app
 
@@ -47,6 +48,7 @@ SCOPE_TITLES: dict[Scope, str] = {
     Scope.HELP: N_("Help"),
     Scope.CONFIRM: N_("Questions"),
     Scope.DIALOG: N_("Lists opened from a post"),
+    Scope.MEDIA: N_("Media viewer"),
     Scope.SEARCH: N_("Search"),
     Scope.LOGIN: N_("Logging in"),
 }
@@ -162,6 +164,10 @@ KEYS: tuple[KeySpec, ...] = (
             key_display="esc", in_palette=False),
     KeySpec("dialog.open", "o", "open_external", N_("Open in a viewer"), Scope.DIALOG,
             in_palette=False),
+    KeySpec("media.previous", "left,h", "previous", N_("Previous attachment"), Scope.MEDIA,
+            key_display="←", in_palette=False),
+    KeySpec("media.next", "right,l", "next", N_("Next attachment"), Scope.MEDIA,
+            key_display="→", in_palette=False),
     KeySpec("dialog.submit", "ctrl+s", "submit", N_("Vote"), Scope.DIALOG, in_palette=False),
     # The focused list acts on `enter` itself; this binding is for a key remapped from it.
     KeySpec("dialog.choose", "enter", "choose", N_("Choose"), Scope.DIALOG, show=False,

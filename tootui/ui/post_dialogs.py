@@ -90,13 +90,13 @@ class PostDialogs(_Base):
             self.notify(_("This post has no media."))
             return
 
-        def chosen(item: MediaAttachment | None) -> None:
-            if item is not None:
-                self.app.push_screen(MediaScreen(item), lambda ask: viewed(item, ask))
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self.app.push_screen(MediaScreen(media, index, client=self.client), viewed)
 
-        def viewed(item: MediaAttachment, external: bool | None) -> None:
-            url = item.url or item.remote_url
-            if external and url:
+        def viewed(item: MediaAttachment | None) -> None:
+            url = item and (item.url or item.remote_url)
+            if url:
                 # The system's viewer for the file type, through the browser.
                 self._launch_browser(url)
 
@@ -216,10 +216,11 @@ def links_screen(links: Sequence[LinkTarget]) -> ChoiceScreen[LinkTarget]:
     return ChoiceScreen(_("Links in this post"), [(link_label(t), t) for t in links])
 
 
-def media_screen(media: Sequence[MediaAttachment]) -> ChoiceScreen[MediaAttachment]:
-    """The post's attachments with their alt text (`m`)."""
-    choices = [(media_label(item, line), item)
-               for item, line in zip(media, media_lines(media), strict=True)]
+def media_screen(media: Sequence[MediaAttachment]) -> ChoiceScreen[int]:
+    """The post's attachments with their alt text (`m`); chooses an attachment's index."""
+    choices = [(media_label(item, line), index)
+               for index, (item, line) in enumerate(zip(media, media_lines(media),
+                                                        strict=True))]
     return ChoiceScreen(_("Media in this post"), choices, choose=N_("show"))
 
 
