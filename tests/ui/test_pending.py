@@ -25,6 +25,11 @@ def _spinning(title: object, words: str) -> str | None:
     return None
 
 
+def _meta_lines(app: TootuiApp, word: str) -> int:
+    """Count lines on screen with a post's counts (★) and `word`."""
+    return sum(1 for line in screen_text(app).splitlines() if "★" in line and word in line)
+
+
 def _no_spinner(app: TootuiApp) -> bool:
     return not any(frame in screen_text(app) for frame in FRAMES)
 
@@ -91,10 +96,13 @@ async def test_a_slow_delivery_spins_beside_the_outbox_line(
         line = lambda: str(screen.home.border_subtitle)  # noqa: E731
         await wait_until(pilot, lambda: "waiting to be sent" in line()
                          and _spinning(line(), "sending…") is not None)
+        # The post itself says its favourite waits, and only that post.
+        assert _meta_lines(app, "queued") == 1
         await pilot.press("j")
         assert screen.timeline.selected == 1
         await wait_until(pilot, lambda: line() == "")
         await settle(pilot)
         assert server_view.status(target.id).favourited
         assert not screen.spinner.running and _no_spinner(app)
+        assert _meta_lines(app, "queued") == 0
     client.close()

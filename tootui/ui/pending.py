@@ -4,7 +4,8 @@ Mixed into the main screen. A tab's refresh or its older page ("⠹ refreshing�
 "⠹ loading older…" in the tab's title), the thread's context ("⠹ loading…"
 in the thread pane's title) and a delivery of the outbox ("⠹ sending…" beside
 "N waiting to be sent") each run in a worker group; `Spinner` follows those
-groups and animates only while one of them is pending.
+groups and animates only while one of them is pending. A post whose favourite,
+boost or bookmark waits in the outbox says "queued" under it, in every pane.
 """
 
 from __future__ import annotations
@@ -51,9 +52,12 @@ class PendingWork(TimelineTabs):
         return " · ".join(filter(None, (_("Thread"), self.spinner.mark(THREAD, _("loading…")))))
 
     def show_outbox(self, state: OutboxChanged | None = None) -> None:
-        """The outbox line under home: what waits, and whether it is being sent."""
+        """The outbox line under home (what waits, whether it is being sent), and the
+        "queued" mark on the posts whose action waits."""
         if state is not None:
             self._outbox_state = state
+            for pane in (*self.tab_lists(), self.query_one("#thread", StatusList)):
+                pane.set_queued(state.queued)
         line = OutboxRunner.describe(self._outbox_state) if self._outbox_state else ""
         if line:
             line = " · ".join(filter(None, (line, self.spinner.mark(OUTBOX, _("sending…")))))
