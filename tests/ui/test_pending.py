@@ -100,6 +100,10 @@ async def test_a_slow_delivery_spins_beside_the_outbox_line(
         assert _meta_lines(app, "queued") == 1
         await pilot.press("j")
         assert screen.timeline.selected == 1
+        # A tab opened meanwhile knows it too.
+        profile = await screen.open_timeline(f"account:{target.account.id}")
+        assert profile.statuses.queued == {target.id}
+        screen.show_tab("home")
         await wait_until(pilot, lambda: line() == "")
         await settle(pilot)
         assert server_view.status(target.id).favourited

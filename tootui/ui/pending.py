@@ -48,6 +48,10 @@ class PendingWork(TimelineTabs):
                 or self.spinner.mark(f"{FIRST}:{name}", _("refreshing…"))
                 or self.spinner.mark(f"{NEWER}:{name}", _("refreshing…")))
 
+    def view_opened(self, view: TimelineView) -> None:
+        if self._outbox_state is not None:
+            view.statuses.set_queued(self._outbox_state.queued)
+
     def thread_title(self) -> str:
         return " · ".join(filter(None, (_("Thread"), self.spinner.mark(THREAD, _("loading…")))))
 

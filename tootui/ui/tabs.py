@@ -182,6 +182,7 @@ class TimelineTabs(_Base):
             await self.tab_bar.add_tab(Tab(_tab_label(len(self.views), view),
                                            id=_tab_id(view)))
             view.statuses.border_title = self.pane_title_of(view)
+            self.view_opened(view)
             self._paint_cached(view)
             if view.statuses.statuses:
                 # Painted from the cache: the requests wait until it is on screen.
@@ -244,6 +245,9 @@ class TimelineTabs(_Base):
         since = getattr(self.client, "offline_since", None)
         return " · ".join(filter(None, (offline_title(view.pane_title, since),
                                         self.pending_text(view))))
+
+    def view_opened(self, view: TimelineView) -> None:
+        """`view` was just mounted (the screen marks what is queued in it)."""
 
     def pending_text(self, view: TimelineView) -> str:
         """What is in flight for `view` (the screen's spinner says it)."""
