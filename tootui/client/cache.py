@@ -1,8 +1,8 @@
 """`Cache`: what the server last said, on disk, per profile.
 
 Statuses (as API JSON, beside their rendered text), accounts, timelines with
-their page boundaries and gaps, thread contexts, relationships and the
-instance's limits.
+their page boundaries and gaps, thread contexts, notifications (a list per
+type filter), relationships and the instance's limits.
 Reads are small indexed queries, cheap enough for the UI thread before the
 first paint; writes happen in workers. A cache can always be lost: any
 SQLite failure is logged and reads as a miss, a damaged file is rebuilt, and
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from tootui import paths
-from tootui.client import cache_timelines
+from tootui.client import cache_notifications, cache_timelines
 from tootui.client.cache_db import open_cache_db
 from tootui.client.cache_timelines import Segment
 from tootui.client.convert import account_from_json, instance_from_json, status_from_json
@@ -34,7 +34,15 @@ from tootui.client.encode import (
     relationship_to_json,
     status_to_json,
 )
-from tootui.models import Account, Context, InstanceInfo, Page, Relationship, Status
+from tootui.models import (
+    Account,
+    Context,
+    InstanceInfo,
+    NotificationPage,
+    Page,
+    Relationship,
+    Status,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -194,6 +202,20 @@ class Cache:
         """The timeline's cached runs, newest first: a gap lies between any two."""
         return self._run(lambda db: cache_timelines.segments(db, timeline), [])
 
+    # -- notifications -------------------------------------------------
+
+    def store_notifications(self, types: tuple[str, ...], page: NotificationPage, *,
+                            max_id: str | None = None) -> None:
+        """Keep a page of `types` notifications: a first page (no `max_id`) replaces
+        the list, an older one extends it (see `cache_notifications`)."""
+        self._run(lambda db: cache_notifications.store(db, types, page, max_id=max_id),
+                  None, write=True)
+        self.prune()
+
+    def notifications(self, types: tuple[str, ...] = ()) -> NotificationPage | None:
+        """The kept list of `types` notifications, newest first; None if there is none."""
+        return self._run(lambda db: cache_notifications.read(db, types), None)
+
     # -- threads -------------------------------------------------------
 
     def put_context(self, status_id: str, context: Context) -> None:
@@ -264,12 +286,12 @@ class Cache:
     # -- size ------------------------------------------------------------
 
     def size(self) -> int:
-        """Bytes of status data held (what the cap counts)."""
-        return self._run(lambda db: int(db.execute(
-            "SELECT coalesce(sum(size), 0) FROM statuses").fetchone()[0]), 0)
+        """Bytes of status and notification data held (what the cap counts)."""
+        return self._run(_size, 0)
 
     def prune(self) -> None:
-        """Drop the statuses stored longest ago until the cache is under its cap."""
+        """Drop the statuses and notification lists stored longest ago until the
+        cache is under its cap."""
         if self.size() <= self.max_bytes:
             return
         self._run(lambda db: _prune(db, int(self.max_bytes * _PRUNE_TO)), None, write=True)
@@ -358,14 +380,25 @@ def _get_statuses(db: sqlite3.Connection, ids: list[str]) -> dict[str, Status]:
     return found
 
 
+def _size(db: sqlite3.Connection) -> int:
+    return int(db.execute(
+        "SELECT (SELECT coalesce(sum(size), 0) FROM statuses) + "
+        "(SELECT coalesce(sum(size), 0) FROM notification_lists)").fetchone()[0])
+
+
 def _prune(db: sqlite3.Connection, target: int) -> None:
-    total = int(db.execute("SELECT coalesce(sum(size), 0) FROM statuses").fetchone()[0])
+    total = _size(db)
     doomed: list[str] = []
-    for status_id, size in db.execute("SELECT id, size FROM statuses ORDER BY touched, id"):
+    lists: list[str] = []
+    # Statuses and notification lists in one queue, by when they were stored.
+    for kind, key, size, _touched in db.execute(
+            "SELECT 's', id, size, touched FROM statuses UNION ALL "
+            "SELECT 'n', types, size, touched FROM notification_lists ORDER BY 4, 2"):
         if total <= target:
             break
-        doomed.append(status_id)
+        (doomed if kind == "s" else lists).append(key)
         total -= int(size)
+    db.executemany("DELETE FROM notification_lists WHERE types = ?", [(k,) for k in lists])
     # A boost without its original can't be shown: it goes with it.
     for chunk in _chunks(list(doomed)):
         marks = ",".join("?" * len(chunk))
@@ -378,4 +411,4 @@ def _prune(db: sqlite3.Connection, target: int) -> None:
         db.execute(f"DELETE FROM statuses WHERE id IN ({marks})", chunk)
         db.execute(f"DELETE FROM entries WHERE status_id IN ({marks})", chunk)
         db.execute(f"DELETE FROM contexts WHERE status_id IN ({marks})", chunk)
-    log.info("cache pruned %d statuses", len(doomed))
+    log.info("cache pruned %d statuses, %d notification lists", len(doomed), len(lists))

@@ -18,7 +18,7 @@ from tootui import paths
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Long enough for the other process to finish a page write, short enough that
 # a stuck peer shows up as a cache miss rather than a frozen worker.
 BUSY_TIMEOUT_MS = 5000
@@ -83,6 +83,17 @@ CREATE TABLE relationships (
     json TEXT NOT NULL,
     fetched REAL NOT NULL
 );
+-- The first pages of notifications, one list per type filter ('' for all,
+-- else the types joined by ','), newest first: groups change as
+-- notifications arrive, so a list is replaced whole, never joined by id.
+CREATE TABLE notification_lists (
+    types TEXT PRIMARY KEY,
+    json TEXT NOT NULL,
+    older TEXT,
+    newer TEXT,
+    size INTEGER NOT NULL,
+    touched REAL NOT NULL
+);
 """
 
 
@@ -107,7 +118,7 @@ def _usable(connection: sqlite3.Connection) -> bool:
     tables = {row[0] for row in connection.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
     return {"meta", "statuses", "accounts", "segments", "entries", "contexts",
-            "instance", "relationships"} <= tables
+            "instance", "relationships", "notification_lists"} <= tables
 
 
 def _create(connection: sqlite3.Connection) -> None:

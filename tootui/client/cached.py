@@ -1,7 +1,7 @@
 """`CachedClient`: `MastodonClient`'s methods, over the on-disk cache.
 
 Every network method asks the server and keeps the answer (statuses, their
-rendered text, timeline pages, threads, the instance). The `cached_*`
+rendered text, timeline pages, notifications, threads, the instance). The `cached_*`
 methods answer from the disk alone, without a request, so the UI can paint
 what it showed last time before anything else happens, then ask the server
 in a worker. The network client is only made on the first request (`connect`
@@ -167,6 +167,10 @@ class CachedClient:
             self._load_renderings(page.items)
         return page
 
+    def cached_notifications(self, types: tuple[str, ...] = ()) -> NotificationPage | None:
+        """The notifications of `types` (a filter) as last fetched, newest first."""
+        return self.cache.notifications(types)
+
     def cached_context(self, status_id: str) -> Context | None:
         context = self.cache.context(status_id)
         if context is not None:
@@ -201,6 +205,16 @@ class CachedClient:
         page = self._net("timeline", name, max_id=max_id, min_id=min_id, limit=limit)
         self.cache.store_page(name, page, max_id=max_id, min_id=min_id)
         self._keep(page.items)
+        return page
+
+    def notifications(self, *, types: tuple[str, ...] = (), max_id: str | None = None,
+                      min_id: str | None = None, limit: int = 40) -> NotificationPage:
+        page: NotificationPage = self._net("notifications", types=types, max_id=max_id,
+                                           min_id=min_id, limit=limit)
+        # A first page replaces the filter's list, an older one extends it; a
+        # newer one is left to the next refresh (`cache_notifications` says why).
+        if min_id is None:
+            self.cache.store_notifications(types, page, max_id=max_id)
         return page
 
     def status(self, status_id: str) -> Status:
@@ -348,13 +362,6 @@ class CachedClient:
 
     def preferences(self) -> Preferences:
         return self._net("preferences")
-
-    def notifications(self, *, types: tuple[str, ...] = (), max_id: str | None = None,
-                      min_id: str | None = None, limit: int = 40) -> NotificationPage:
-        # Groups change as notifications arrive (a group gains members, moves
-        # up): pages of them can't be joined the way statuses are.
-        return self._net("notifications", types=types, max_id=max_id, min_id=min_id,
-                         limit=limit)
 
     def lists(self) -> tuple[UserList, ...]:
         return self._net("lists")

@@ -39,6 +39,26 @@ def notifications_from_json(values: object) -> tuple[Notification, ...]:
     return tuple(n for n in found if n is not None)
 
 
+def cached_notification_from_json(data: Mapping[str, Any]) -> Notification | None:
+    """One notification as `encode.notification_to_json` stored it; None without an id."""
+    data = mapping(data)
+    notification_id = as_id(data.get("id"))
+    if notification_id is None:
+        return None
+    status = data.get("status")
+    return Notification(
+        id=notification_id,
+        type=as_str(data.get("type")) or "unknown",
+        accounts=tuple(account_from_json(a) for a in items(data.get("accounts"))
+                       if isinstance(a, Mapping)),
+        count=max(as_int(data.get("notifications_count"), 1), 1),
+        status=status_from_json(status) if isinstance(status, Mapping) else None,
+        created_at=as_datetime(data.get("created_at")),
+        group_key=as_str(data.get("group_key")) or None,
+        newest_id=as_id(data.get("newest_id")),
+    )
+
+
 def grouped_from_json(data: Mapping[str, Any]) -> tuple[Notification, ...]:
     """The groups of a `GroupedNotificationsResults`, accounts and statuses joined in."""
     data = mapping(data)

@@ -19,6 +19,7 @@ from tootui.models import (
     FilterResult,
     InstanceInfo,
     MediaAttachment,
+    Notification,
     Poll,
     Relationship,
     Status,
@@ -168,3 +169,15 @@ def relationship_to_json(relationship: Relationship) -> JSON:
     return {"id": relationship.id, "following": relationship.following,
             "requested": relationship.requested, "followed_by": relationship.followed_by,
             "muting": relationship.muting, "blocking": relationship.blocking}
+
+
+def notification_to_json(notification: Notification) -> JSON:
+    """A notification or group in one object: the v1 shape's fields, with the
+    group's accounts and count beside them (`cached_notification_from_json`)."""
+    return {"id": notification.id, "type": notification.type,
+            "accounts": [account_to_json(a) for a in notification.accounts],
+            "notifications_count": notification.count,
+            "status": status_to_json(notification.status)
+            if notification.status is not None else None,
+            "created_at": _time(notification.created_at),
+            "group_key": notification.group_key, "newest_id": notification.newest_id}

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Header
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import get_current_worker
 
 from tootui.client.cached import CachedClient
 from tootui.client.errors import ClientError
@@ -49,9 +49,10 @@ from tootui.ui.outbox_runner import (
     OutboxRunner,
     Queued,
 )
+from tootui.ui.pending import PendingWork
 from tootui.ui.post_actions import PostActions
 from tootui.ui.read_position import ReadPosition
-from tootui.ui.reconnect import HomeUnavailable, Reconnector, offline_title
+from tootui.ui.reconnect import HomeUnavailable, Reconnector
 from tootui.ui.search_opener import SearchOpener
 from tootui.ui.status_lines import make_renderer, prefer_stored
 from tootui.ui.status_list import StatusList
@@ -76,7 +77,7 @@ if TYPE_CHECKING:  # only the caller builds the client; importing it costs start
     from tootui.outbox import Outbox, OutboxEntry
 
 
-class MainScreen(SearchOpener, Navigation, Toggles, PostActions, Screen[None]):
+class MainScreen(SearchOpener, Navigation, PendingWork, Toggles, PostActions, Screen[None]):
     """Timeline tabs, thread pane and compose pane, over one client."""
 
     BINDINGS = bindings_for(Scope.MAIN)
@@ -93,7 +94,6 @@ class MainScreen(SearchOpener, Navigation, Toggles, PostActions, Screen[None]):
         self._drafts = DraftKeeper(self, drafts) if drafts is not None else None
         self._outbox = OutboxRunner(self, outbox, client) if outbox is not None else None
         self._reconnect = Reconnector(self, self.load_home)
-        self._refreshing = False
         self._renderer = make_renderer(local_domain)
         if isinstance(client, CachedClient):
             # Statuses painted from the cache bring their stored rendering;
@@ -101,6 +101,7 @@ class MainScreen(SearchOpener, Navigation, Toggles, PostActions, Screen[None]):
             client.attach_renderer(self._renderer, local_domain)
             self._renderer = prefer_stored(self._renderer, client.prerendered)
         self._init_tabs()
+        self._init_pending()
         self._init_toggles()
         self._active: StatusList | None = None
         self._thread_focus: Status | None = None
@@ -148,7 +149,7 @@ class MainScreen(SearchOpener, Navigation, Toggles, PostActions, Screen[None]):
 
     def _show_titles(self) -> None:
         self._show_connectivity()
-        self.thread.border_title = _("Thread")
+        self.thread.border_title = self.thread_title()
 
     def _show_thread_time(self) -> None:
         """When the thread's post was written, in full and in the reader's locale."""
@@ -209,13 +210,9 @@ class MainScreen(SearchOpener, Navigation, Toggles, PostActions, Screen[None]):
         self._reconnect.failed(message.error)
 
     def _show_connectivity(self) -> None:
-        since = getattr(self.client, "offline_since", None)
-        live = self.home_view.live
-        title = " · ".join(filter(None, (offline_title(_("Home"), since),
-                                         live.describe() if live is not None else "")))
-        # What is pending shows in the title, so a slow server never looks frozen.
-        self.home.border_title = title + " · " + _("refreshing…") if self._refreshing \
-            else title
+        # Whether the server answers, and what is pending (`PendingWork`): a
+        # slow server never looks frozen.
+        self.home.border_title = self.pane_title_of(self.home_view)
 
     def home_loaded(self) -> None:
         self._show_connectivity()
@@ -223,6 +220,11 @@ class MainScreen(SearchOpener, Navigation, Toggles, PostActions, Screen[None]):
             self.notify(_("The server answers again."))
             if self._outbox is not None:
                 self._outbox.kick()
+            for view in self.views.values():
+                # Tabs that could only show the cache meanwhile are refreshed too.
+                if view is not self.home_view and not view.loaded:
+                    self.load_tab(view, FIRST)
+                self.retitle(view)
 
     def live_changed(self, view: TimelineView) -> None:
         if view is self.home_view:
@@ -273,11 +275,6 @@ class MainScreen(SearchOpener, Navigation, Toggles, PostActions, Screen[None]):
     def on_thread_loaded(self, message: ThreadLoaded) -> None:
         statuses, depths, selected = thread_rows(message.status, message.context)
         self.thread.set_statuses(statuses, depths, selected=selected)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == f"{FIRST}:home":
-            self._refreshing = event.worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
-            self._show_connectivity()
 
     def on_status_updated(self, message: StatusUpdated) -> None:
         for pane in self._lists():
@@ -384,7 +381,7 @@ class MainScreen(SearchOpener, Navigation, Toggles, PostActions, Screen[None]):
             error=message.error.detail or message.error.status or ""), severity="warning")
 
     def on_outbox_changed(self, message: OutboxChanged) -> None:
-        self.home.border_subtitle = OutboxRunner.describe(message)
+        self.show_outbox(message)
         if self._outbox is not None:
             self._outbox.changed(message)
 

@@ -147,6 +147,7 @@ class Navigation(TimelineTabs):
         if isinstance(view, NotificationsView) and types != view.types:
             view.set_types(types)
             self.retitle(view)
+            self._paint_cached(view)  # this filter's list as last fetched, if any
             self.load_tab(view, FIRST)
 
 

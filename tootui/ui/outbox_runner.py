@@ -20,7 +20,7 @@ from tootui.client.errors import AuthError, ClientError
 from tootui.i18n import _, ngettext
 from tootui.l10n import exact_time
 from tootui.models import ScheduledPost, Status
-from tootui.outbox import EDIT, POST, Outbox, OutboxEntry, deliver
+from tootui.outbox import ACTIONS, EDIT, POST, Outbox, OutboxEntry, deliver
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -31,13 +31,16 @@ log = logging.getLogger(__name__)
 
 
 class OutboxChanged(Message):
-    """`count` entries wait; the next is due in `next_due` seconds (None: none, or paused)."""
+    """`count` entries wait; the next is due in `next_due` seconds (None: none, or paused);
+    `queued` are the posts a favourite, boost or bookmark of which waits."""
 
-    def __init__(self, count: int, paused: bool, next_due: float | None) -> None:
+    def __init__(self, count: int, paused: bool, next_due: float | None,
+                 queued: frozenset[str] = frozenset()) -> None:
         super().__init__()
         self.count = count
         self.paused = paused
         self.next_due = next_due
+        self.queued = queued
 
 
 class OutboxDelivered(Message):
@@ -121,8 +124,9 @@ class OutboxRunner:
         self.screen.post_message(self._state())
 
     def _state(self) -> OutboxChanged:
-        return OutboxChanged(len(self.outbox.entries()), self.outbox.paused,
-                             self.outbox.next_due())
+        entries = self.outbox.entries()
+        queued = frozenset(e.status_id for e in entries if e.kind in ACTIONS and e.status_id)
+        return OutboxChanged(len(entries), self.outbox.paused, self.outbox.next_due(), queued)
 
     # -- the worker ------------------------------------------------------
 

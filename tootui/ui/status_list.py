@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.geometry import Size
 from textual.message import Message
@@ -34,7 +36,7 @@ from tootui.ui.messages import (
     ToggleRequested,
 )
 from tootui.ui.status_layout import StatusLayout
-from tootui.ui.status_lines import MetaLine, Renderer, meta_line
+from tootui.ui.status_lines import MetaLine, Palette, Renderer, meta_line
 from tootui.ui.status_list_edits import StatusListEdits
 from tootui.ui.status_painter import PaintStyles, StatusPainter
 
@@ -88,8 +90,11 @@ class StatusList(StatusListEdits, ScrollView, can_focus=True, inherit_bindings=F
         super().__init__(name=name, id=id, classes=classes)
         self._layout = StatusLayout(collapse_after, filter_context)
         self._styles: PaintStyles | None = None
+        self._meta = meta
+        # Posts whose favourite, boost or bookmark waits in the outbox: marked so.
+        self.queued: frozenset[str] = frozenset()
         self._painter = StatusPainter(self._layout, renderer, lambda: self.app.console,
-                                      self._paint_styles, meta)
+                                      self._paint_styles, self._meta_line)
         self._placeholder = placeholder
         self._selected = 0
         # Published with the new index when the reader moves the selection
@@ -157,6 +162,20 @@ class StatusList(StatusListEdits, ScrollView, can_focus=True, inherit_bindings=F
         self._scroll_to_selected()
         self._measure_view()
         self.refresh()
+
+    def set_queued(self, status_ids: frozenset[str]) -> None:
+        """Mark the posts (by original id) whose action still waits to be sent."""
+        if status_ids != self.queued:
+            self.queued = status_ids
+            self.refresh()
+
+    def _meta_line(self, status: Status, palette: Palette) -> Text:
+        line = self._meta(status, palette)
+        if status.original.id in self.queued:
+            line = line.copy()
+            line.append("   ")
+            line.append(_("queued"), style=palette.meta + Style(dim=True, italic=True))
+        return line
 
     def relanguaged(self) -> None:
         """The interface language changed: render every status again, keeping the selection."""

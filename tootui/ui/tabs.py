@@ -38,6 +38,7 @@ from tootui.models import Status
 from tootui.ui.live_notifications import LiveNotifications, NotificationsMarker
 from tootui.ui.live_updates import LiveUpdates
 from tootui.ui.notifications_view import NotificationsView
+from tootui.ui.reconnect import offline_title
 from tootui.ui.status_list import StatusList
 from tootui.ui.timeline_view import ProfileView, TimelineView
 
@@ -180,15 +181,26 @@ class TimelineTabs(_Base):
             await self.query_one("#tab-pages", ContentSwitcher).mount(view)
             await self.tab_bar.add_tab(Tab(_tab_label(len(self.views), view),
                                            id=_tab_id(view)))
-            view.statuses.border_title = view.pane_title
+            view.statuses.border_title = self.pane_title_of(view)
+            self.view_opened(view)
             self._paint_cached(view)
-            self.load_tab(view, FIRST)
-            if view.live is not None:
-                view.live.start()
-            if isinstance(view.position, NotificationsMarker):
-                view.position.start()
+            if view.statuses.statuses:
+                # Painted from the cache: the requests wait until it is on screen.
+                self.call_after_refresh(self._start_view, view)
+            else:
+                self._start_view(view)
         self.show_tab(name)
         return view
+
+    def _start_view(self, view: TimelineView) -> None:
+        """Load `view` from the server and start its stream and read marker."""
+        if self.views.get(view.timeline_name) is not view:
+            return  # closed before its cached paint reached the screen
+        self.load_tab(view, FIRST)
+        if view.live is not None:
+            view.live.start()
+        if isinstance(view.position, NotificationsMarker):
+            view.position.start()
 
     def show_tab(self, name: str) -> None:
         view = self.views[name]
@@ -225,7 +237,21 @@ class TimelineTabs(_Base):
         if view in views:
             badge = view.badge if view is not self.current_view else ""
             tab.label = _tab_label(views.index(view) + 1, view, badge)
-        view.statuses.border_title = view.pane_title
+        view.statuses.border_title = self.pane_title_of(view)
+
+    def pane_title_of(self, view: TimelineView) -> str:
+        """The title over `view`'s list: its own, whether the server can be reached,
+        and what is pending."""
+        since = getattr(self.client, "offline_since", None)
+        return " · ".join(filter(None, (offline_title(view.pane_title, since),
+                                        self.pending_text(view))))
+
+    def view_opened(self, view: TimelineView) -> None:
+        """`view` was just mounted (the screen marks what is queued in it)."""
+
+    def pending_text(self, view: TimelineView) -> str:
+        """What is in flight for `view` (the screen's spinner says it)."""
+        return ""
 
     def action_go_tab(self, number: int) -> None:
         names = list(self.views)
@@ -263,8 +289,14 @@ class TimelineTabs(_Base):
         """What the cache holds of `view`'s timeline, shown before any request."""
         client = self.client
         name = view.timeline_name
-        if (not isinstance(client, CachedClient) or isinstance(view, NotificationsView)
-                or not pages_by_status_id(name)):
+        if not isinstance(client, CachedClient):
+            return
+        if isinstance(view, NotificationsView):
+            found = client.cached_notifications(view.types)
+            if found is not None and found.items:
+                view.statuses.set_statuses(view.rows(found.items))
+            return
+        if not pages_by_status_id(name):
             return
         page = client.cached_timeline(name)
         if page is not None and page.items:
@@ -364,6 +396,7 @@ class TimelineTabs(_Base):
             return
         if not view.statuses.statuses:
             view.hint(lambda: _("This timeline could not be loaded: {error}").format(error=error))
+        self.retitle(view)  # it may say offline now
         self.notify(str(error), severity="error")
 
     def home_loaded(self) -> None:
