@@ -16,7 +16,6 @@ moves forward, as Mastodon's web UI moves it.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -30,8 +29,6 @@ if TYPE_CHECKING:
 
     from tootui.client.protocol import Client
     from tootui.ui.notifications_view import NotificationsView
-
-log = logging.getLogger(__name__)
 
 
 class LiveNotifications(LiveUpdates):
