@@ -90,7 +90,7 @@ class NotificationsMarker(ReadPosition):
         if self._ui is not None:
             self._ui.call(self._marker_found, found.get(self.name))
 
-    def _marker_found(self, last_read_id: str | None) -> None:  # type: ignore[override]
+    def _marker_found(self, last_read_id: str | None) -> None:
         self._known = True
         self.saved = last_read_id
         self._view.marker_found(last_read_id)
