@@ -172,3 +172,13 @@ def test_quote_field_in_every_shape(quote: object, state: str, quoted_id: str | 
     status = status_from_json(raw)
     assert status.quote_state == state
     assert (status.quote.id if status.quote else None) == quoted_id
+
+
+@pytest.mark.parametrize("number", [float("inf"), float("-inf"), float("nan")])
+def test_a_counter_that_is_no_number_counts_as_none(number: float) -> None:
+    # json.loads reads Infinity and NaN; hypothesis once sent favourites_count: inf.
+    status = status_from_json({"id": "1", "favourites_count": number,
+                               "poll": {"id": "p", "options": [
+                                   {"title": "a", "votes_count": number}]}})
+    assert status.favourites_count == 0
+    assert status.poll is not None and status.poll.options[0].votes_count is None

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from tootui.client.oauth import demo_login
 from tootui.demo.launcher import DemoStartError, start_demo_subprocess
 
 
@@ -69,6 +70,29 @@ def test_module_stops_on_sigterm(tmp_path: Path) -> None:
         assert prefix == "tootui-demo-ready"
         # stdin at EOF does not stop it: only the launcher asks for that
         assert requests.get(f"{url}/api/v1/instance", timeout=10).status_code == 200
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(20) == 0
+
+
+@pytest.mark.parametrize(("flags", "seeded"), [((), True),
+                                               (("--no-sample-notifications",), False)])
+def test_sample_notifications_unless_asked_not_to(
+        tmp_path: Path, flags: tuple[str, ...], seeded: bool) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tootui.demo", "--data-dir", str(tmp_path), *flags],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().split()[1]
+        token = demo_login(url)
+        found = requests.get(f"{url}/api/v1/notifications", timeout=10,
+                             headers={"Authorization": f"Bearer {token}"})
+        assert found.status_code == 200
+        assert bool(found.json()) is seeded
     finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(20) == 0

@@ -188,3 +188,22 @@ def test_edit_of_a_boosted_post_renders_the_boost_again() -> None:
     assert render_status(boost("<p>before</p>")) is before
     after = render_status(boost("<p>after</p>", edited_at="2026-08-01T13:00:00Z"))
     assert after.body.plain == "after"
+
+
+def _size_poll(post: str) -> Status:
+    return status(post, id=post, poll={
+        "id": "p", "votes_count": 3, "voters_count": 3, "voted": True, "own_votes": [2],
+        "options": [{"title": "A6", "votes_count": 0}, {"title": "A5", "votes_count": 1},
+                    {"title": "weeks", "votes_count": 2}]})
+
+
+def test_an_option_and_its_count_stay_apart() -> None:
+    # "A6" then "0 votes": run together they would read "A60 votes".
+    assert [t.plain for t in render_status(_size_poll("<p>en</p>")).extras] == [
+        "○ A6  0 votes · 0%", "○ A5  1 vote · 33%", "◉ weeks  2 votes · 67%",
+        "3 people voted"]
+
+
+def test_an_option_and_its_count_stay_apart_in_chinese(chinese: None) -> None:
+    assert [t.plain for t in render_status(_size_poll("<p>zh</p>")).extras][:2] == [
+        "○ A6  0 票 · 0%", "○ A5  1 票 · 33%"]

@@ -8,13 +8,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from textual.widgets import DirectoryTree, Input
 
 from tests.ui.conftest import SIZE, error_notes, main_screen, screen_text, settle
+from tests.ui.test_drafts import wait_until
 from tootui.client.api import MastodonClient
 from tootui.demo.server import DemoServer
 from tootui.ui.app import TootuiApp
 from tootui.ui.compose_extras import parse_when
 from tootui.ui.external_editor import EditorFailed, edit_text
+from tootui.ui.file_picker import FilePicker, start_folder
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -66,6 +69,56 @@ async def test_media_is_uploaded_with_its_alt_text(
         assert "my cat" in newest.content_html
         assert [m.description for m in newest.media_attachments] == ["a cat asleep"]
         assert main_screen(app).timeline.statuses[0].id == newest.id
+
+
+async def test_media_chosen_from_the_file_picker(
+    app: TootuiApp, server_view: MastodonClient, tmp_path: Path
+) -> None:
+    folder = tmp_path / "pictures"
+    (folder / "a-folder").mkdir(parents=True)
+    picture = folder / "cat.png"
+    picture.write_bytes(PNG)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # The picker opens at the folder of what was typed so far.
+        await pilot.press("c", *"picked", "ctrl+g", *f"{folder}/")
+        await pilot.click("#media-browse")
+        await pilot.pause()
+        assert isinstance(app.screen, FilePicker)
+        tree = app.screen.query_one(DirectoryTree)
+        await wait_until(pilot, lambda: len(tree.root.children) == 2)
+        assert [str(n.label) for n in tree.root.children] == ["a-folder", "cat.png"]
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, FilePicker)
+        assert app.screen.query_one("#media-path", Input).value == str(picture)
+        await pilot.press(*"a cat", "ctrl+s")  # the alt text field has the focus
+        await pilot.pause()
+        assert "cat.png: a cat" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not error_notes(app)
+        newest = server_view.timeline("home", limit=1).items[0]
+        assert "picked" in newest.content_html
+        assert [m.description for m in newest.media_attachments] == ["a cat"]
+
+
+async def test_the_file_picker_starts_at_home_without_a_folder_typed(
+    app: TootuiApp, tmp_path: Path
+) -> None:
+    assert start_folder(str(tmp_path / "missing" / "x.png")) == Path.home()
+    assert start_folder(str(tmp_path / "x.png")) == tmp_path
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "ctrl+g")
+        await pilot.click("#media-browse")
+        await pilot.pause()
+        assert isinstance(app.screen, FilePicker)
+        assert app.screen.query_one(DirectoryTree).path == Path.home()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, FilePicker)
+        assert app.screen.query_one("#media-path", Input).value == ""
 
 
 async def test_a_missing_file_keeps_the_draft(app: TootuiApp, tmp_path: Path) -> None:

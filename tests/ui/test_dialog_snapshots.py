@@ -19,6 +19,7 @@ from rich.text import Text
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widgets import DirectoryTree
 
 from tests.demo.api import api_for
 from tootui.client.api import MastodonClient
@@ -29,6 +30,7 @@ from tootui.models import Account, MediaAttachment, Poll, PollOption, Status, St
 from tootui.ui.choice_list import ChoiceScreen
 from tootui.ui.compose_extras import MediaEditor, PollEditor, ScheduleEditor
 from tootui.ui.confirm import ConfirmScreen
+from tootui.ui.file_picker import FilePicker
 from tootui.ui.media_view import MediaScreen
 from tootui.ui.navigation import type_filter_screen
 from tootui.ui.poll_vote import PollScreen
@@ -159,3 +161,17 @@ def test_media_picture(snap_compare: Compare, demo_server: DemoServer,
     with MastodonClient(demo_server.url, None) as client:
         screen = MediaScreen([item, item], 1, client=client, renderer="halfcell")
         assert snap_compare(Host(screen), terminal_size=SIZE, run_before=_drawn)
+
+
+def test_file_picker(snap_compare: Compare, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A relative folder: the tree's top line is the path, the same on every machine.
+    monkeypatch.chdir(Path(__file__).parents[1] / "fixtures")
+    picker = FilePicker(Path("picker"))
+
+    async def listed(pilot: Pilot[Any]) -> None:
+        tree = pilot.app.screen.query_one(DirectoryTree)
+        while len(tree.root.children) < 2:
+            await pilot.pause(0.05)
+        await pilot.pause()
+
+    assert snap_compare(Host(picker), terminal_size=SIZE, run_before=listed)

@@ -129,6 +129,26 @@ async def test_a_mention_while_the_link_was_down_is_caught_up(
         assert [r.original.id for r in view.statuses.statuses].count(mention.id) == 1
 
 
+async def test_an_empty_tab_is_caught_up_after_the_link_drops(
+        fast_server: DemoServer) -> None:
+    # Nothing shown, so no notification to catch up from: the next stream must
+    # still fetch what came while the first one was silent.
+    fast_server.faults.add("/api/v1/streaming/user/notification", status=0, stall=True)
+    with MastodonClient(fast_server.url, fast_server.create_token(),
+                        stream_timing=FAST) as client:
+        app = create_app(client, account_label="demo@demo.invalid")
+        async with app.run_test(size=SIZE) as pilot:
+            view = await _live_tab(pilot)
+            live = view.live
+            assert live is not None and live._stream is not None
+            assert view.statuses.statuses == [] and live._stream.connections == 1
+            mention = as_user(fast_server, "ayu").post_status("@demo 空的时候发的")
+            await wait_until(pilot, lambda: bool(view.statuses.statuses))
+            assert live._stream.connections >= 2
+            assert [r.original.id for r in view.statuses.statuses] == [mention.id]
+            assert "阿鱼 mentioned you" in screen_text(app)
+
+
 async def test_the_tab_counts_what_arrives_while_another_is_shown(
         fast_server: DemoServer, live_app: TootuiApp) -> None:
     async with live_app.run_test(size=SIZE) as pilot:

@@ -214,3 +214,22 @@ async def test_through_the_cache_what_arrives_is_kept(
         await wait_until(pilot, kept_edited)
         await wait_until(pilot, lambda: "kept, and edited" in " ".join(timeline.lines_of(0)))
     client.close()
+
+
+@pytest.mark.parametrize("name", ["tag:NeoDB", "local", "federated"])
+async def test_other_tabs_are_live_too(
+        live_app: TootuiApp, juzi: MastodonClient, name: str) -> None:
+    async with live_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = await main_screen(live_app).open_timeline(name)
+        await settle(pilot)
+        live = view.live
+        assert live is not None
+        await wait_until(pilot, lambda: live.state is StreamState.LIVE)
+        assert "live" in str(view.statuses.border_title)
+        posted = juzi.post_status("刚标记了一本书 #NeoDB", visibility="public")
+        await wait_until(pilot, lambda: bool(view.statuses.statuses)
+                         and view.statuses.statuses[0].id == posted.id)
+        await pilot.press("home")  # above the reader, where a full tab keeps it
+        await pilot.pause()
+        assert "刚标记了一本书" in screen_text(live_app)

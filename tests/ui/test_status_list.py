@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from textual.app import App, ComposeResult
@@ -15,6 +16,7 @@ from tootui.ui.status_list import StatusList
 from tootui.ui.threads import reply_position, thread_rows
 
 NOW = datetime.now(UTC)
+LONG_AGO = datetime(2020, 6, 1, tzinfo=UTC)
 
 
 def make_status(n: int, *, reply_to: str | None = None, boost_of: Status | None = None) -> Status:
@@ -115,7 +117,6 @@ async def test_update_in_place_and_insert_keep_the_reader_still() -> None:
         assert widget.statuses[widget.selected].id == statuses[10].id
         assert visible_text(widget) == before
 
-        from dataclasses import replace
 
         faved = replace(statuses[10], favourited=True, favourites_count=3)
         assert widget.update_status(faved) == 1
@@ -125,7 +126,8 @@ async def test_update_in_place_and_insert_keep_the_reader_still() -> None:
 
 async def test_posts_put_above_the_reader_never_move_the_screen() -> None:
     app = ListApp(CountingRenderer())
-    statuses = [make_status(n) for n in range(50)]
+    # Years old, so that no "13 min" turns into "14 min" between two looks.
+    statuses = [replace(make_status(n), created_at=LONG_AGO) for n in range(50)]
     async with app.run_test(size=(60, 20)) as pilot:
         widget = app.query_one(StatusList)
         widget.set_statuses(statuses)
@@ -133,7 +135,7 @@ async def test_posts_put_above_the_reader_never_move_the_screen() -> None:
         widget.select(3)
         await pilot.pause()
         before, row = visible_text(widget), widget.selected_row
-        fresh = [make_status(1000 + n) for n in range(30)]
+        fresh = [replace(make_status(1000 + n), created_at=LONG_AGO) for n in range(30)]
         assert widget.insert_above(0, fresh) == 30
         await pilot.pause()
         assert widget.selected_status == statuses[3] and widget.selected_row == row
@@ -165,7 +167,6 @@ async def test_a_boost_shows_its_booster_and_updates_with_its_original() -> None
         lines = widget.lines_of(0)
         assert "Bo Oster" in lines[0] and "boosted" in lines[0]
         assert "User 1" in lines[1]
-        from dataclasses import replace
 
         widget.update_status(replace(original, reblogged=True, reblogs_count=1))
         assert widget.statuses[0].id == boost.id

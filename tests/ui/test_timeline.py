@@ -116,6 +116,23 @@ async def test_tab_moves_focus_and_keys_follow_it(app: TootuiApp) -> None:
         assert screen.thread.selected == 0
 
 
+
+async def test_esc_in_the_thread_goes_back_to_the_timeline(app: TootuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        await pilot.press("tab")
+        assert screen.focused is screen.thread
+        await pilot.press("escape")
+        assert screen.focused is screen.timeline
+        assert screen.timeline.selected == 1
+        await pilot.press("escape")  # already there: nothing moves
+        assert screen.focused is screen.timeline
+        await pilot.press("j")
+        assert screen.timeline.selected == 2
+
 async def test_a_remapped_key_moves_the_selection(app: TootuiApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -7,6 +7,7 @@ None of them raises: a single odd field must never cost the reader a status.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -67,7 +68,8 @@ def as_int(value: object, default: int = 0) -> int:
     if isinstance(value, int):
         return value
     if isinstance(value, float):
-        return int(value)
+        # Python's JSON reader accepts Infinity and NaN, which have no int.
+        return int(value) if math.isfinite(value) else default
     if isinstance(value, str):
         try:
             return int(value.strip())

@@ -298,8 +298,10 @@ class LiveStream:
     def _catch_up(self, source: StreamSource, *, strict: bool) -> None:
         with self._lock:
             since = self._since
-        if since is None and not strict:
-            return  # nothing shown yet: the timeline's own first load covers it
+        if since is None and not strict and self.connections <= 1:
+            # Nothing shown yet: the timeline's own first load covers the first
+            # connection. After a gap, an empty timeline needs the newest page.
+            return
         try:
             found = source.poll(since)
         except Exception as error:

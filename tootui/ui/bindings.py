@@ -91,6 +91,8 @@ KEYS: tuple[KeySpec, ...] = (
     *(KeySpec(f"main.tab_{n}", str(n), f"go_tab({n})", N_("Switch to the tab with that number"),
               Scope.MAIN, show=False, in_palette=False) for n in range(1, 10)),
     KeySpec("main.close_tab", "x", "close_tab", N_("Close the tab"), Scope.MAIN, show=False),
+    KeySpec("main.back", "escape", "back", N_("Back to the timeline"), Scope.MAIN,
+            key_display="esc", show=False),
     KeySpec("main.newer", "full_stop", "load_newer", N_("Load newer posts"), Scope.MAIN,
             key_display=".", show=False),
     KeySpec("main.notification_types", "n", "filter_notifications",

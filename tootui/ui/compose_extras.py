@@ -1,7 +1,7 @@
 """What a draft can carry besides text, each set in a small dialog from compose:
-a poll (`ctrl+o`), media with alt text (`ctrl+g`, a path), a time to publish
-it later (`ctrl+l`). The dialogs only collect values; the compose pane keeps
-them in the draft and the screen uploads and sends.
+a poll (`ctrl+o`), media with alt text (`ctrl+g`, a path typed or chosen from a
+directory tree), a time to publish it later (`ctrl+t`). The dialogs only collect
+values; the compose pane keeps them in the draft and the screen uploads and sends.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 from tootui.i18n import N_, _
 from tootui.models import MediaDraft, PollDraft
 from tootui.ui.bindings import Scope, app_keymap, bindings_for, key_hint
+from tootui.ui.file_picker import FilePicker, start_folder
 
 MAX_POLL_OPTIONS = 4
 POLL_DURATIONS: tuple[tuple[str, int], ...] = (
@@ -109,9 +110,21 @@ class MediaEditor(ComposeDialog):
             yield Input(placeholder=_("Alt text: describe it for people who cannot see it"),
                         id="media-alt", max_length=1500, compact=True)
             with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Choose a file…"), id="media-browse", compact=True)
                 yield Button(_("Attach"), variant="primary", classes="dialog-ok", compact=True)
             yield Label(key_hint(app_keymap(self.app), ("dialog.submit", N_("attach")),
                                  ("dialog.close", N_("cancel"))), classes="dialog-hint")
+
+    @on(Button.Pressed, "#media-browse")
+    def _browse(self) -> None:
+        path = self.query_one("#media-path", Input)
+
+        def chosen(file: str | None) -> None:
+            if file:
+                path.value = file
+                self.query_one("#media-alt", Input).focus()
+
+        self.app.push_screen(FilePicker(start_folder(path.value)), chosen)
 
     def action_submit(self) -> None:
         path = self.query_one("#media-path", Input).value.strip()

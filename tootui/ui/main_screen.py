@@ -282,6 +282,11 @@ class MainScreen(SearchOpener, Navigation, PendingWork, Toggles, PostActions, Sc
 
     # -- compose ---------------------------------------------------------
 
+    def action_back(self) -> None:
+        """`esc` in the thread pane returns to the timeline, as the peers' esc goes back."""
+        if self.focused is self.thread:
+            self.timeline.focus()
+
     def action_compose(self) -> None:
         self.compose_pane.open()
 

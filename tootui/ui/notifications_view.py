@@ -269,11 +269,10 @@ class NotificationsView(TimelineView):
         mark = _MARKS.get(notification.type, "•")
         summary = notification_summary(notification.type, one_line(who.name),
                                        others=max(notification.count - 1, 0))
+        # Dim like a boost's line: what happened is context, the post is the news.
         line = Text(f"{mark} {summary}", styles.META)
         if self.is_new(status):
-            # Only the mark is styled: the painter draws a line's own style (META)
-            # only through spans, so the rest looks as the read rows' lines do.
-            line = Text.assemble((NEW_MARK, NEW_STYLE), f" {mark} {summary}")
+            line = Text.assemble((NEW_MARK, NEW_STYLE), (f" {mark} {summary}", styles.META))
         return replace(rendered, boosted_by=line,
                        created_at=notification.created_at or rendered.created_at)
 

@@ -192,7 +192,14 @@ class StatusPainter:
         return strip.apply_style(styles.placeholder).crop_extend(0, width, styles.base)
 
     def _strip(self, text: Text) -> Strip:
-        return Strip(list(text.render(self._console())), text.cell_len)
+        console = self._console()
+        segments = list(text.render(console))
+        if text.style and not text.spans:
+            # Rich's Text.render drops a text's own style when it has no spans
+            # (its callers apply it); a line in one style (counts, "… more lines")
+            # would otherwise be drawn plain.
+            segments = list(Segment.apply_style(segments, console.get_style(text.style)))
+        return Strip(segments, text.cell_len)
 
     def _finish(self, index: int, content: Strip, cursor: Style | None) -> Strip:
         """Gutter, indent and widget style around a content line, cut to the width."""
