@@ -255,3 +255,32 @@ async def test_lists_that_cannot_be_loaded_are_said_so_and_asked_again(
         await pilot.press("escape", "g")
         await settle(pilot)
         assert "Close friends" in goto_titles(app)
+
+
+async def test_hash_follows_and_unfollows_the_hashtag_of_the_tab(
+    demo_server: DemoServer, app: TootuiApp,
+) -> None:
+    def following() -> bool:
+        return bool(call(demo_server, "GET", "/api/v1/tags/NeoDB")["following"])
+
+    def last_note() -> str:
+        return list(app._notifications)[-1].message
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("#")  # home has no hashtag to follow: say how
+        await settle(pilot)
+        assert last_note().startswith("Open a hashtag's tab first")
+        await pilot.press("g", "tab", *"#NeoDB", "enter")
+        await settle(pilot)
+        await pilot.press("#")
+        await settle(pilot)
+        assert following()
+        assert last_note().startswith("Following #NeoDB")
+        await pilot.press("g")  # the menu's followed hashtags are asked for again
+        await settle(pilot)
+        assert "#neodb" in goto_titles(app)
+        await pilot.press("escape", "#")
+        await settle(pilot)
+        assert not following()
+        assert last_note() == "No longer following #NeoDB."

@@ -99,6 +99,15 @@ class TimelineCalls:
         """Names of the hashtags the user follows (the first 200)."""
         return tag_names(self._call(self._api.followed_tags, limit=200))
 
+    def tag_following(self, name: str) -> bool:
+        """Whether the user follows hashtag `name`."""
+        return _following(self._call(self._api.tag, name))
+
+    def set_tag_following(self, name: str, follow: bool) -> bool:
+        """Follow or unfollow hashtag `name`; whether it is followed now, as the server says."""
+        change = self._api.tag_follow if follow else self._api.tag_unfollow
+        return _following(self._call(change, name))
+
     def account(self, account_id: str) -> Account:
         return account_from_json(self._call(self._api.account, account_id))
 
@@ -126,3 +135,7 @@ def _page(result: object, statuses: tuple[Status, ...]) -> Page:
 def cursor(pagination: object, key: str) -> str | None:
     """Mastodon.py turns numeric cursors into ints; ours stay opaque strings."""
     return as_id(mapping(pagination).get(key))
+
+
+def _following(tag: object) -> bool:
+    return mapping(tag).get("following") is True

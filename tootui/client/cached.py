@@ -369,6 +369,12 @@ class CachedClient:
     def followed_tags(self) -> tuple[str, ...]:
         return self._net("followed_tags")
 
+    def tag_following(self, name: str) -> bool:
+        return self._net("tag_following", name)
+
+    def set_tag_following(self, name: str, follow: bool) -> bool:
+        return self._net("set_tag_following", name, follow)
+
     def status_source(self, status_id: str) -> StatusSource:
         return self._net("status_source", status_id)
 

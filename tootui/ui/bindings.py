@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from textual.binding import Binding, BindingType
+from textual.keys import key_to_character
 
 from tootui.i18n import N_, _
 
@@ -97,6 +98,9 @@ KEYS: tuple[KeySpec, ...] = (
             key_display=".", show=False),
     KeySpec("main.notification_types", "n", "filter_notifications",
             N_("Notifications of one type"), Scope.MAIN, show=False),
+    KeySpec("main.follow_tag", "number_sign", "follow_tag",
+            N_("Follow or unfollow the hashtag"), Scope.MAIN, key_display="#",
+            show=False),
     KeySpec("status.down", "j,down", "cursor_down", N_("Next post"), Scope.STATUSES,
             show=False, in_palette=False),
     KeySpec("status.up", "k,up", "cursor_up", N_("Previous post"), Scope.STATUSES,
@@ -219,9 +223,19 @@ def bindings_for(scope: Scope) -> list[BindingType]:
 
 def display_keys(keys: str) -> str:
     """Keys as a person reads them: `question_mark` as `?`, `ctrl+s` as `ctrl+s`."""
-    names = {"question_mark": "?", "slash": "/", "escape": "esc", "pagedown": "PgDn",
-             "pageup": "PgUp", "full_stop": ".", "down": "↓", "up": "↑"}
-    return ", ".join(names.get(key, key) for key in keys.split(","))
+    return ", ".join(_shown(key) for key in keys.split(","))
+
+
+_NAMES = {"slash": "/", "escape": "esc", "pagedown": "PgDn", "pageup": "PgUp",
+          "down": "↓", "up": "↑"}
+
+
+def _shown(key: str) -> str:
+    if key in _NAMES:
+        return _NAMES[key]
+    # Textual names printable keys after their character (number_sign, full_stop).
+    character = key_to_character(key)
+    return character if character and character.isprintable() and not character.isspace() else key
 
 
 _SPECS = {spec.id: spec for spec in KEYS}

@@ -56,6 +56,15 @@ class ProfileFound(Message):
         self.account = account
 
 
+class TagFollowChanged(Message):
+    """The server now has hashtag `tag` followed (`following`) or not."""
+
+    def __init__(self, tag: str, following: bool) -> None:
+        super().__init__()
+        self.tag = tag
+        self.following = following
+
+
 class Navigation(TimelineTabs):
     """The go-to menu, palette entries and requests to open a hashtag or a profile."""
 
@@ -134,6 +143,30 @@ class Navigation(TimelineTabs):
         if isinstance(view, ProfileView):
             view.show_account(account, self.local_domain)
             self.retitle(view)
+
+    # -- following a hashtag ----------------------------------------------
+
+    def action_follow_tag(self) -> None:
+        name = self.current_view.timeline_name
+        if not name.startswith("tag:"):
+            self.notify(_("Open a hashtag's tab first (o on a post, or g), then follow it there."))
+            return
+        self._toggle_tag_follow(name.removeprefix("tag:"))
+
+    @work(thread=True, exclusive=True, group="tag-follow")
+    def _toggle_tag_follow(self, tag: str) -> None:
+        try:
+            following = self.client.set_tag_following(tag, not self.client.tag_following(tag))
+        except ClientError as error:
+            self.post_message(RequestFailed(error))
+            return
+        self.post_message(TagFollowChanged(tag, following))
+
+    def on_tag_follow_changed(self, message: TagFollowChanged) -> None:
+        self._fetched = None  # the go-to menu lists followed hashtags: ask again
+        text = (_("Following #{tag}: its posts now come into your home timeline.")
+                if message.following else _("No longer following #{tag}."))
+        self.notify(text.format(tag=message.tag))
 
     # -- notifications by type -------------------------------------------
 
