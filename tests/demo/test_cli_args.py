@@ -1,9 +1,15 @@
-"""Out-of-range numbers on the demo's command line are usage errors, in one line."""
+"""What `tootui --demo` and `demo-server` refuse before starting: out-of-range
+numbers on the command line, a config file they can't use. One line each."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
+from tootui import paths
 from tootui.cli import build_parser, main
 
 
@@ -48,3 +54,23 @@ def test_ports_and_sizes_in_range_are_taken() -> None:
     assert parser.parse_args(["demo-server", "--port", "65535"]).port == 65535
     assert parser.parse_args(["--demo", "--demo-size", "0"]).demo_size == 0
     assert parser.parse_args(["demo-server", "--demo-size", "10"]).demo_size == 10
+
+
+@pytest.mark.parametrize(("toml", "problem"), [
+    ('language = "en\n', "line 1: TOML syntax error"),
+    ("bogus_key = 1\n", "bogus_key: unknown key"),
+    ("cache_max_mb = \"big\"\n", "cache_max_mb: expected a whole number"),
+])
+def test_demo_with_a_broken_config_names_the_file_and_stops(toml: str, problem: str) -> None:
+    config = paths.config_file()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(toml, encoding="utf-8")
+    # A subprocess, because without the check the demo app would start (and wait).
+    done = subprocess.run(
+        [sys.executable, "-m", "tootui", "--demo"], stdin=subprocess.DEVNULL,
+        capture_output=True, text=True, env=dict(os.environ), timeout=60, check=False)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr.strip() == done.stderr.strip().splitlines()[0]
+    assert str(config) in done.stderr and problem in done.stderr
+    assert not paths.demo_data_dir().exists()  # no instance was started
