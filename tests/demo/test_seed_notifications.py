@@ -11,8 +11,11 @@ import pytest
 from tests.demo.api import api_for
 from tests.ui.conftest import SIZE, main_screen, screen_text, settle
 from tootui.client.api import MastodonClient
-from tootui.demo.seed_notifications import OWN_POST, POLL_POST
+from tootui.demo import seed
+from tootui.demo.entities import group_key
+from tootui.demo.seed_notifications import OWN_POST, POLL_POST, seed_notifications
 from tootui.demo.server import DemoServer
+from tootui.demo.store import Store
 from tootui.ui.app import create_app
 from tootui.ui.notifications_view import NotificationsView
 
@@ -73,3 +76,23 @@ async def test_a_fresh_demo_shows_them_in_the_tab(seeded: DemoServer) -> None:
             assert "阿鱼 and 1 other followed you" in text or \
                 "海棠 and 1 other followed you" in text
             assert "叶知秋 mentioned you" in text
+
+
+@pytest.mark.parametrize("minute", [0, 15, 45, 59])
+def test_pairs_stay_one_group_at_any_minute_of_the_hour(tmp_path: Path, minute: int) -> None:
+    # Mastodon groups by clock hour: pairs dated "10 minutes apart" from now used to
+    # split in two when now fell late in an hour.
+    store = Store(tmp_path / "demo.sqlite3")
+    try:
+        with store.tx() as db:
+            seed.seed_sample(db, tmp_path / "media")
+            hour_start = 1_796_000_000_000 // 3_600_000 * 3_600_000
+            seed_notifications(db, now=hour_start + minute * 60_000 + 7_000)
+            rows = db.execute("SELECT * FROM notifications"
+                              " WHERE type IN ('favourite', 'follow')").fetchall()
+    finally:
+        store.close()
+    keys: dict[str, set[str]] = {}
+    for row in rows:
+        keys.setdefault(row["type"], set()).add(group_key(row))
+    assert {kind: len(found) for kind, found in keys.items()} == {"favourite": 1, "follow": 1}

@@ -62,7 +62,9 @@ async def test_a_lost_answer_is_retried_with_the_same_key(
         # Shown once delivered: the answer to a retry with the same key.
         await wait_until(pilot, lambda: any(
             "said once" in s.content_html for s in main_screen(app).timeline.statuses))
-        assert box.entries() == []
+        # The stream can show the post (made by the try whose answer was lost) before
+        # the retry that is recognised by its key empties the outbox.
+        await wait_until(pilot, lambda: not box.entries())
         await settle(pilot)
     client.close()
     # Posted by the first try (answer lost), recognised on each retry.
@@ -108,7 +110,8 @@ async def test_a_favourite_while_offline_is_delivered_later(
 async def test_429_retry_after_is_honoured(
         tmp_path: Path, demo_server: DemoServer, server_view: MastodonClient) -> None:
     box = _box(tmp_path)
-    demo_server.faults.add("/api/v1/statuses", status=429, retry_after=1)
+    # Two seconds: a waiting line that lasts one can pass between two looks on a busy machine.
+    demo_server.faults.add("/api/v1/statuses", status=429, retry_after=2)
     app, client = _app(demo_server, box)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -131,7 +134,7 @@ async def test_429_retry_after_is_honoured(
         assert selected is not None and selected.id == before[1]
         await wait_until(pilot, lambda: _count(server_view, "after the wait") == 1)
     client.close()
-    assert len(times) == 2 and times[1] - times[0] >= 1.0
+    assert len(times) == 2 and times[1] - times[0] >= 2.0
 
 
 async def test_a_revoked_token_pauses_the_queue(

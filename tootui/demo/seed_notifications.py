@@ -20,6 +20,7 @@ from tootui.demo.posting import Changes, NewStatus
 
 SEEDED_NOTIFICATIONS_KEY = "seeded_notifications"
 _MINUTE = 60_000
+_HOUR = 60 * _MINUTE
 
 OWN_POST = "第一次用终端客户端 tootui 刷长毛象,j/k 上下翻,和 tut 一个手感。中文换行也没乱!"
 REPLY = "@demo 终端党 +1!可以试试按 T 翻译嘟文。"
@@ -44,9 +45,14 @@ def seed_notifications(db: sqlite3.Connection, demo_user: str = "demo", *,
     demo = who(demo_user)
     dated: list[tuple[Changes, int]] = []  # each step's notifications, and when
 
-    def step(minutes_ago: int) -> Changes:
+    def in_hour(hours_ago: int, minute: int) -> int:
+        # Mastodon groups favourites and follows by the clock hour they fall in:
+        # a pair meant as one group must not straddle an hour, whatever time it is now.
+        return (moment // _HOUR - hours_ago) * _HOUR + minute * _MINUTE
+
+    def step(when: int) -> Changes:
         changes = Changes()
-        dated.append((changes, at(minutes_ago)))
+        dated.append((changes, when))
         return changes
 
     # A poll the demo user voted in; it ended an hour ago.
@@ -70,14 +76,14 @@ def seed_notifications(db: sqlite3.Connection, demo_user: str = "demo", *,
 
     own = posting.create_status(db, demo, NewStatus(OWN_POST, language="zh"), Changes(),
                                 created_ms=at(22 * 60))
-    posting.favourite(db, who("juzi"), own, step(21 * 60 + 50))
-    posting.favourite(db, who("lanlan"), own, step(21 * 60 + 40))
-    posting.reblog(db, who("kafei"), own, step(20 * 60), created_ms=at(20 * 60))
+    posting.favourite(db, who("juzi"), own, step(in_hour(21, 10)))
+    posting.favourite(db, who("lanlan"), own, step(in_hour(21, 20)))
+    posting.reblog(db, who("kafei"), own, step(at(20 * 60)), created_ms=at(20 * 60))
     posting.create_status(db, who("yezhiqiu"), NewStatus(REPLY, in_reply_to_id=own,
                                                           language="zh"),
-                          step(18 * 60), created_ms=at(18 * 60))
-    posting.follow(db, who("ayu"), demo, step(3 * 60 + 20))
-    posting.follow(db, who("haitang"), demo, step(3 * 60 + 10))
+                          step(at(18 * 60)), created_ms=at(18 * 60))
+    posting.follow(db, who("ayu"), demo, step(in_hour(3, 10)))
+    posting.follow(db, who("haitang"), demo, step(in_hour(3, 20)))
     for changes, created in dated:
         db.executemany("UPDATE notifications SET created_ms=? WHERE id=?",
                        [(created, nid) for nid in changes.notifications])

@@ -53,7 +53,7 @@ def choose_renderer(environ: Mapping[str, str], color_system: str | None) -> Ren
     """
     forced = environ.get(ENV_OVERRIDE, "").strip().lower()
     if forced in RENDERERS:
-        return forced  # type: ignore[return-value]
+        return forced
     multiplexed = "TMUX" in environ or environ.get("TERM", "").startswith(("screen", "tmux"))
     if not multiplexed:
         term = environ.get("TERM", "")
@@ -141,7 +141,7 @@ def load():  # type: ignore[no-untyped-def]
         # (TIOCGWINSZ, no reading of stdin) or its default.
         raise _terminal.TerminalError("not queried: Textual owns the terminal")
 
-    _terminal.capture_terminal_response = no_answer  # type: ignore[assignment]
+    _terminal.capture_terminal_response = no_answer
     # Its own measure divides by the window's size in cells, which a terminal
     # may report as 0; filling its cache first means it never measures.
     _terminal.get_cell_size._result = _terminal.CellSize(*cell_pixels())  # type: ignore[attr-defined]

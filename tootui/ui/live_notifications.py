@@ -20,7 +20,6 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from tootui.client.errors import ClientError
 from tootui.client.stream_events import NotificationArrived, StreamEvent
 from tootui.models import Status, id_sort_key
 from tootui.ui.live_updates import LiveUpdates
@@ -81,16 +80,7 @@ class NotificationsMarker(ReadPosition):
         self._on_change = on_change
         self._known = False  # the server's marker has been read (saving waits for it)
 
-    def _fetch(self) -> None:
-        try:
-            found = self._client.markers([self.name])
-        except ClientError as error:
-            log.info("read position of %s: %s", self.name, error)
-            return
-        if self._ui is not None:
-            self._ui.call(self._marker_found, found.get(self.name))
-
-    def _marker_found(self, last_read_id: str | None) -> None:  # type: ignore[override]
+    def _marker_found(self, last_read_id: str | None) -> None:
         self._known = True
         self.saved = last_read_id
         self._view.marker_found(last_read_id)

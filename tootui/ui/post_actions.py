@@ -63,9 +63,11 @@ class PostActions(PostDialogs, _Base):
 
     client: Client
 
-    @property
-    def compose_pane(self) -> ComposePane:
-        raise NotImplementedError  # the screen's property replaces this one
+    if TYPE_CHECKING:
+        # Declared for the type checker only: the screen's own property is the one used.
+        @property
+        def compose_pane(self) -> ComposePane: ...
+
     # The screen's: puts a failed request in the outbox if it may pass (None if not).
     _queue: Callable[[Callable[[Outbox, ClientError], OutboxEntry], ClientError],
                      OutboxEntry | None]

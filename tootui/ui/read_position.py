@@ -62,10 +62,13 @@ class ReadPosition:
         except ClientError as error:
             log.info("read position of %s: %s", self.name, error)
             return
-        if self.name in found and self._ui is not None:
-            self._ui.call(self._marker_found, found[self.name])
+        if self._ui is not None:
+            self._ui.call(self._marker_found, found.get(self.name))
 
-    def _marker_found(self, last_read_id: str) -> None:
+    def _marker_found(self, last_read_id: str | None) -> None:
+        """The server's answer: `last_read_id` is None when it holds no marker yet."""
+        if last_read_id is None:
+            return
         self.saved = last_read_id
         if self._moved:
             return  # the reader went on before the answer came: they lead
