@@ -12,6 +12,41 @@ from tootui.demo.faults import checked_spec
 from tootui.i18n import _
 
 
+def _whole_number(value: str) -> int:
+    """`int(value)`; otherwise argparse's own "invalid int value", as `type=int` says it."""
+    from tootui.argparse_text import argparse_gettext
+
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            argparse_gettext("invalid %(type)s value: %(value)r") % {"type": "int", "value": value}
+        ) from None
+
+
+def port_number(value: str) -> int:
+    """argparse `type=` for `--port`: a TCP port, or 0 for any free one.
+
+    Checked here so that a mistyped port is a usage error, not a traceback from
+    `socket.bind` once the server starts.
+    """
+    port = _whole_number(value)
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(
+            _("expected a port from 1 to 65535 (0: any free port), not {value!r}").format(
+                value=value))
+    return port
+
+
+def status_count(value: str) -> int:
+    """argparse `type=` for `--demo-size`: how many statuses, 0 or more."""
+    count = _whole_number(value)
+    if count < 0:
+        raise argparse.ArgumentTypeError(
+            _("expected a number of statuses, 0 or more, not {value!r}").format(value=value))
+    return count
+
+
 def build_parser() -> argparse.ArgumentParser:
     from tootui.argparse_text import ArgumentParser
 
@@ -23,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help=_("run on the embedded demo instance"))
     parser.add_argument("--reset", action="store_true",
                         help=_("with --demo: start the demo afresh"))
-    parser.add_argument("--demo-size", type=int, default=0, metavar="N",
+    parser.add_argument("--demo-size", type=status_count, default=0, metavar="N",
                         help=_("seed N extra generated statuses into the demo instance"))
     parser.add_argument("--demo-seed", metavar="FILE",
                         help=_("load extra statuses (Mastodon JSON) into the demo instance"))
@@ -34,9 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
         "interface language: auto, en or zh_CN (default: the config, else auto)"))
     sub = parser.add_subparsers(dest="command")
     demo = sub.add_parser("demo-server", help=_("run the embedded demo instance in the foreground"))
-    demo.add_argument("--port", type=int, default=0, help=_("port to listen on (default: free)"))
+    demo.add_argument("--port", type=port_number, default=0,
+                      help=_("port to listen on (default: free)"))
     demo.add_argument("--reset", action="store_true", help=_("start the demo afresh"))
-    demo.add_argument("--demo-size", type=int, default=0, metavar="N")
+    demo.add_argument("--demo-size", type=status_count, default=0, metavar="N")
     demo.add_argument("--demo-seed", metavar="FILE")
     demo.add_argument("--demo-faults", type=checked_spec, metavar="SPEC")
     from tootui.accounts_cli import add_subcommands

@@ -141,6 +141,14 @@ def _string(path: Path, key: str, value: Any) -> str:
     return value
 
 
+def _keys(path: Path, key: str, value: Any) -> str:
+    keys = _string(path, key, value)
+    # Textual takes "z,,ctrl+f" or ",": an empty key binds nothing and shows as a blank.
+    if not all(part.strip() for part in keys.split(",")):
+        raise _bad(path, key, _("expected key names separated by commas, like `z,ctrl+f`"))
+    return keys
+
+
 def _parse(path: Path, data: dict[str, Any]) -> Config:
     for key in data:
         if key not in _TOP_KEYS:
@@ -164,9 +172,7 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
         raise _bad(path, "keymap", _("expected a table of binding id = keys"))
-    config.keymap = {
-        str(bid): _string(path, f"keymap.{bid}", keys) for bid, keys in keymap.items()
-    }
+    config.keymap = {str(bid): _keys(path, f"keymap.{bid}", keys) for bid, keys in keymap.items()}
     profiles = data.get("profiles", {})
     if not isinstance(profiles, dict):
         raise _bad(path, "profiles", _("expected a table of profiles"))

@@ -64,7 +64,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from tootui.app_log import start_file_log
     from tootui.client.cache import Cache
     from tootui.client.cached import CachedClient
-    from tootui.config import cache_max_bytes
+    from tootui.config import ConfigError, load
     from tootui.drafts import DraftStore
     from tootui.outbox import Outbox
     from tootui.ui.app import create_app
@@ -79,8 +79,15 @@ def run_demo(args: argparse.Namespace) -> int:
         except SeedFileError as exc:
             print(f"tootui: {exc}", file=sys.stderr)
             return 2
+    try:
+        # Read before the screen takes over, as `tootui` does: a broken file is one
+        # line naming it and the key, not a demo quietly started with defaults.
+        config = load()
+    except ConfigError as exc:
+        print(" ".join(str(exc).split()), file=sys.stderr)
+        return 1
     start_file_log()
-    cache = Cache.for_profile(DEMO_PROFILE, max_bytes=cache_max_bytes())
+    cache = Cache.for_profile(DEMO_PROFILE, max_bytes=config.cache_max_mb * 1024 * 1024)
     if args.reset:
         cache.clear()  # the instance starts afresh: what the cache holds is gone
     connection = DemoConnection(args)

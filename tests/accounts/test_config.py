@@ -82,6 +82,8 @@ def test_unknown_profile_key() -> None:
         ('theme = "my theme; rm"\n', "theme"),
         ("keymap = 1\n", "keymap"),
         ('[keymap]\n"app.quit" = 5\n', "keymap.app.quit"),
+        ('[keymap]\n"status.favourite" = ",,,"\n', "keymap.status.favourite"),
+        ('[keymap]\n"status.favourite" = "z,"\n', "keymap.status.favourite"),
         ('default_profile = "nobody"\n', "default_profile"),
         ('[profiles."a"]\ninstance = "x.social"\naccount = "a"\nclient_id = "c"\n',
          "profiles.a.instance"),

@@ -67,3 +67,15 @@ def test_replying_to_what_you_cannot_see(demo_server: DemoServer) -> None:
         assert refused.json() == {
             "error": "The post you are trying to reply to does not appear to exist."
         }
+
+
+def test_a_lone_surrogate_in_json_is_a_bad_request_not_a_crash(demo_server: DemoServer) -> None:
+    api = Api(demo_server, demo_server.create_token())
+    url = f"{demo_server.url}/api/v1/statuses"
+    body = '{"status": "a\\ud800b", "spoiler_text": "cw"}'
+    refused = api.session.post(url, data=body.encode(),
+                               headers={"Content-Type": "application/json"}, timeout=10)
+    assert (refused.status_code, refused.json()) == (400, {"error": "Error while parsing JSON"})
+    fine = api.session.post(url, data=b'{"status": "a\\ud83d\\ude00b"}',
+                            headers={"Content-Type": "application/json"}, timeout=10)
+    assert fine.status_code == 200 and fine.json()["content"] == "<p>a\U0001f600b</p>"

@@ -84,6 +84,9 @@ async def params(request: Request) -> Params:
             if raw.strip():
                 try:
                     body = json.loads(raw)
+                    # A `\ud800` escape parses into a lone surrogate, which no
+                    # UTF-8 column can hold: refuse it here, not as a 500 later.
+                    json.dumps(body, ensure_ascii=False).encode("utf-8")
                 except ValueError as exc:
                     raise ApiError(400, "Error while parsing JSON") from exc
                 if isinstance(body, dict):

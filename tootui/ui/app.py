@@ -30,6 +30,7 @@ from tootui.ui.main_screen import MainScreen
 from tootui.ui.profile_switch import ProfileSwitching
 from tootui.ui.status_lines import one_line
 from tootui.ui.theme_choice import ThemeKeeper, apply_theme, configured_theme
+from tootui.ui.user_keymap import configured_keymap
 
 if TYPE_CHECKING:  # only the caller builds the client; importing it costs start-up time
     from tootui.client.protocol import Client
@@ -68,6 +69,9 @@ class TootuiApp(ProfileSwitching, App[None]):
         # The label holds the server's acct: shown in the header, so cleaned.
         self.sub_title = one_line(account_label)
         self._user_keymap: dict[str, str] = {}
+        keymap, self._keymap_problem = configured_keymap()
+        if keymap:
+            self.set_keymap(keymap)
         setting = theme if theme is not None else configured_theme()
         # Set before the first frame, so the app never flashes the default colours.
         self._theme_problem = apply_theme(self, setting)
@@ -77,8 +81,9 @@ class TootuiApp(ProfileSwitching, App[None]):
 
     def on_mount(self) -> None:
         self._theme_keeper.start()
-        if self._theme_problem is not None:
-            self.notify(self._theme_problem, severity="warning")
+        for problem in (self._theme_problem, self._keymap_problem):
+            if problem is not None:
+                self.notify(problem, severity="warning")
 
     def _first_screen(self) -> Screen[None]:
         if self.client is None:
