@@ -12,12 +12,14 @@ else, still imports `cryptography` as usual and no other thread is affected.
 
 from __future__ import annotations
 
-import importlib.abc
-import importlib.machinery
 import sys
 import warnings
-from collections.abc import Sequence
-from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # importlib.abc would cost the first paint 6 ms: a finder needs no base class
+    from collections.abc import Sequence
+    from importlib.machinery import ModuleSpec
+    from types import ModuleType
 
 _DETECTORS = frozenset({"requests", "requests.compat", "bs4.dammit"})
 REFUSED: dict[str, frozenset[str]] = {
@@ -28,11 +30,11 @@ REFUSED: dict[str, frozenset[str]] = {
 }
 
 
-class _Refuser(importlib.abc.MetaPathFinder):
+class _Refuser:
     """Answers "not installed" to an import in REFUSED made by one of its importers."""
 
     def find_spec(self, fullname: str, path: Sequence[str] | None = None,
-                  target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
+                  target: ModuleType | None = None) -> ModuleSpec | None:
         importers = REFUSED.get(fullname)
         if importers is None:
             return None
