@@ -4,8 +4,9 @@ Mastodon.py imports `cryptography` when it is installed (keyring brings it, for
 SecretStorage) to make Web Push keys, which tootui does not use; requests and
 BeautifulSoup import `charset_normalizer` or `chardet` to guess the encoding of
 bytes, and tootui only decodes JSON (requests reads its encoding from the bytes)
-and hands BeautifulSoup text. Those imports were 10 of the 74 MB of a session
-with 40 statuses (benchmarks/RESULTS.md). The refusal is for those importers
+and hands BeautifulSoup text; BeautifulSoup imports `soupsieve` for CSS
+selectors, which tootui's renderer does not use. Those imports were 10 of the
+74 MB of a session with 40 statuses (benchmarks/RESULTS.md). The refusal is for those importers
 only, found on the importing thread's own stack, so SecretStorage, or anything
 else, still imports `cryptography` as usual and no other thread is affected.
 """
@@ -27,6 +28,7 @@ REFUSED: dict[str, frozenset[str]] = {
     "charset_normalizer": _DETECTORS,
     "chardet": _DETECTORS,
     "cchardet": _DETECTORS,
+    "soupsieve": frozenset({"bs4.css"}),
 }
 
 
@@ -50,5 +52,6 @@ def install() -> None:
     """Put the refusal first on the import path, once."""
     if not any(isinstance(finder, _Refuser) for finder in sys.meta_path):
         sys.meta_path.insert(0, _Refuser())
-        # requests says once, on stderr (the terminal Textual draws on), that it has no detector.
+        # requests and bs4 say so once, on stderr: the terminal Textual draws on.
         warnings.filterwarnings("ignore", message="Unable to find acceptable character detection")
+        warnings.filterwarnings("ignore", message="The soupsieve package is not installed")
