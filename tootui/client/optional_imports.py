@@ -5,10 +5,10 @@ SecretStorage) to make Web Push keys, which tootui does not use; requests and
 BeautifulSoup import `charset_normalizer` or `chardet` to guess the encoding of
 bytes, and tootui only decodes JSON (requests reads its encoding from the bytes)
 and hands BeautifulSoup text; BeautifulSoup imports `soupsieve` for CSS
-selectors, which tootui's renderer does not use. Those imports were 10 of the
-74 MB of a session with 40 statuses (benchmarks/RESULTS.md). The refusal is for those importers
-only, found on the importing thread's own stack, so SecretStorage, or anything
-else, still imports `cryptography` as usual and no other thread is affected.
+selectors, which tootui's renderer does not use. Those imports were 11 of the
+74 MB of a session with 40 statuses (benchmarks/RESULTS.md). The refusal is for
+those importers only, found on the importing thread's own stack, so SecretStorage,
+or anything else, still imports `cryptography` as usual; no other thread is affected.
 """
 
 from __future__ import annotations
