@@ -3,7 +3,8 @@
 Usage: python benchmarks/session_bench.py [--size N]
 
 One session, driven on a pty (pty_run.py) with the real `tootui` command: open
-the app, scroll 200 posts down (`j` x 200), go back to the top, open the
+the app, scroll 200 posts down (`j` until the selection has moved 200 times:
+older pages load as it nears their end), go back to the top, open the
 threads of 5 posts (every 5th), then open the same 5 again. It is run twice on
 the same profile: the first session with an empty cache, the second as the
 next day's start, on the cache the first left.
@@ -57,6 +58,24 @@ def kind(path: str) -> str:
     return re.sub(r"/\d+", "/:id", path.rstrip("/"))
 
 
+def scroll(run: pty_run.PtyProcess, key: bytes, count: int) -> None:
+    """Move the selection `count` posts down, waiting for older pages as the reader would.
+
+    A key that draws nothing hit the end of what is loaded while the next older
+    page was on its way: it is pressed again once the screen is quiet, so the
+    session scrolls through `count` posts, not through the first page only.
+    """
+    moved = silent = 0
+    while moved < count and silent < 50:
+        if run.press(key, quiet=0.02, timeout=0.3) is None:
+            silent += 1
+            run.settle(0.1, timeout=5)
+        else:
+            moved += 1
+    print(f"    scrolled {moved} posts ({silent} keys pressed again after the end of a page)",
+          flush=True)
+
+
 def session(target: clients.Target, host: DemoHost, home: Path,
             ids: list[str]) -> tuple[Counter[str], int, int]:
     """(requests by endpoint, thread opens from the cache, opens that waited)."""
@@ -64,8 +83,7 @@ def session(target: clients.Target, host: DemoHost, home: Path,
     run = pty_run.spawn(target.argv, target.env)
     run.wait_for_text(MARKER, timeout=60)
     run.settle(0.5)
-    for _ in range(SCROLL):
-        run.press(target.down_key, quiet=0.02, timeout=0.3)
+    scroll(run, target.down_key, SCROLL)
     hits = misses = 0
     for _round in range(2):
         run.press(HOME_KEY)

@@ -23,9 +23,7 @@ from textual.widget import Widget
 
 from tootui.i18n import _
 from tootui.ui.bindings import KEYS, Scope, bindings_for, display_keys
-from tootui.ui.help import HelpScreen
 from tootui.ui.language_switch import language_commands, switch_language
-from tootui.ui.login_screen import LoginScreen
 from tootui.ui.main_screen import MainScreen
 from tootui.ui.profile_switch import ProfileSwitching
 from tootui.ui.status_lines import one_line
@@ -89,6 +87,8 @@ class TootuiApp(ProfileSwitching, App[None]):
         if self.client is None:
             # No session yet: the first run, or a profile whose token is gone.
             assert self.accounts is not None
+            from tootui.ui.login_screen import LoginScreen
+
             return LoginScreen(self.accounts, profile=self.profile)
         return MainScreen(self.client, local_domain=self.local_domain, drafts=self.drafts,
                           outbox=self.outbox)
@@ -133,6 +133,8 @@ class TootuiApp(ProfileSwitching, App[None]):
         return self._user_keymap
 
     def action_help(self) -> None:
+        from tootui.ui.help import HelpScreen  # lazily, like every dialog
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self._user_keymap))
 

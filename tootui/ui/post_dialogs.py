@@ -24,23 +24,20 @@ from tootui.render import safe_url
 from tootui.render.blurhash import average_colour
 from tootui.render.extras import media_lines
 from tootui.render.rendered import LinkTarget
-from tootui.ui.choice_list import ChoiceScreen
 from tootui.ui.compose_options import VISIBILITY_LABELS
-from tootui.ui.media_view import MediaScreen
 from tootui.ui.messages import (
     AccountRequested,
     HashtagRequested,
     RequestFailed,
     StatusUpdated,
 )
-from tootui.ui.poll_vote import PollScreen
-from tootui.ui.post_details import DetailsScreen
 from tootui.ui.status_lines import one_line
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
     from tootui.client.protocol import Client
+    from tootui.ui.choice_list import ChoiceScreen
 
     _Base = Screen[None]
 else:
@@ -92,6 +89,8 @@ class PostDialogs(_Base):
 
         def chosen(index: int | None) -> None:
             if index is not None:
+                from tootui.ui.media_view import MediaScreen
+
                 self.app.push_screen(MediaScreen(media, index, client=self.client), viewed)
 
         def viewed(item: MediaAttachment | None) -> None:
@@ -141,6 +140,8 @@ class PostDialogs(_Base):
             if choices:
                 self._send_vote(status, choices)
 
+        from tootui.ui.poll_vote import PollScreen
+
         self.app.push_screen(PollScreen(poll), chosen)
 
     @work(thread=True, group="vote")
@@ -164,6 +165,8 @@ class PostDialogs(_Base):
                 history = self.client.history(status.id)
             except ClientError as error:
                 self.post_message(RequestFailed(error))
+        from tootui.ui.post_details import DetailsScreen
+
         self._on_ui(self.app.push_screen, DetailsScreen(status, history))
 
     # Defaults until a screen shows profiles and hashtag timelines in the app:
@@ -209,15 +212,20 @@ def media_label(item: MediaAttachment, line: Text) -> Text:
 
 
 # The lists a post opens, made here so that what a snapshot shows is what `o`, `m`
-# and `ctrl+b` show.
+# and `ctrl+b` show. The dialogs' modules load when one opens: they are not on the
+# way to the first paint.
 
 def links_screen(links: Sequence[LinkTarget]) -> ChoiceScreen[LinkTarget]:
     """The post's links, mentions and hashtags (`o`)."""
+    from tootui.ui.choice_list import ChoiceScreen
+
     return ChoiceScreen(_("Links in this post"), [(link_label(t), t) for t in links])
 
 
 def media_screen(media: Sequence[MediaAttachment]) -> ChoiceScreen[int]:
     """The post's attachments with their alt text (`m`); chooses an attachment's index."""
+    from tootui.ui.choice_list import ChoiceScreen
+
     choices = [(media_label(item, line), index)
                for index, (item, line) in enumerate(zip(media, media_lines(media),
                                                         strict=True))]
@@ -226,6 +234,8 @@ def media_screen(media: Sequence[MediaAttachment]) -> ChoiceScreen[int]:
 
 def boost_screen() -> ChoiceScreen[str]:
     """The visibilities a boost may have (`ctrl+b`)."""
+    from tootui.ui.choice_list import ChoiceScreen
+
     choices: list[tuple[Text | str, str]] = [
         (_(label), value) for value, label in VISIBILITY_LABELS if value in BOOST_VISIBILITIES]
     return ChoiceScreen(_("Boost as"), choices, choose=N_("boost"), close=N_("cancel"))

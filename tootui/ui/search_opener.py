@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from tootui.models import Account, Status, Tag
 from tootui.ui.messages import AccountRequested, HashtagRequested, ThreadRequested
-from tootui.ui.search_screen import SearchMemory, SearchPick, SearchScreen
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
     from tootui.client.protocol import Client
+    from tootui.ui.search_screen import SearchMemory, SearchPick
 
     _Base = Screen[None]
 else:
@@ -31,6 +31,9 @@ class SearchOpener(_Base):
     _search_memory: SearchMemory | None = None
 
     def action_search(self) -> None:
+        # lazily: the search screen is not on the way to the first paint
+        from tootui.ui.search_screen import SearchMemory, SearchScreen
+
         if self._search_memory is None:
             self._search_memory = SearchMemory()
         self.app.push_screen(SearchScreen(self.client, self._search_memory), self._open_pick)
