@@ -136,6 +136,29 @@ async def test_keys_act_on_the_post_or_the_account_of_a_notification(
         assert screen.current_view.timeline_name == f"account:{follower.id}"
 
 
+async def test_on_a_favourite_u_and_follow_act_on_who_favourited(
+    demo_server: DemoServer, app: TootuiApp, server_view: MastodonClient,
+) -> None:
+    happened = _make_notifications(demo_server, server_view)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = await _open_notifications(app, pilot)
+        screen = main_screen(app)
+        await pilot.press("j", "j")
+        row = view.statuses.selected_status
+        assert row is not None and row.original.id == happened.mine
+        fan = row.account
+        assert fan.acct in FANS  # who favourited last, not the user who wrote the post
+        relationship = server_view.relationship(fan.id)
+        await pilot.press("F")  # F on "X favourited your post": X, not the user
+        await settle(pilot)
+        assert server_view.relationship(fan.id).following != relationship.following
+        assert not any("your own account" in n.message for n in app._notifications)
+        await pilot.press("u")
+        await settle(pilot)
+        assert screen.current_view.timeline_name == f"account:{fan.id}"
+
+
 async def test_full_stop_brings_newer_notifications_and_regroups(
     demo_server: DemoServer, app: TootuiApp, server_view: MastodonClient,
 ) -> None:

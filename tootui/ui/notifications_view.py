@@ -58,6 +58,10 @@ NEW_STYLE = "bold"
 _MARKS = {"mention": "@", "reblog": "⇄", "favourite": "★", "follow": "+",
           "follow_request": "?", "poll": "▤", "update": "✎", "status": "•"}
 
+# On a row about someone's act on the user's post (a favourite, a boost), these
+# act on who did it, not on the post's author (the user).
+_ON_WHO = frozenset({PostAction.FOLLOW, PostAction.MUTE, PostAction.BLOCK})
+
 # On an account row, only what acts on an account (or its profile's links).
 _ACCOUNT_ACTIONS = frozenset({PostAction.FOLLOW, PostAction.MUTE, PostAction.BLOCK,
                               PostAction.LINKS, PostAction.COPY_LINK,
@@ -301,9 +305,31 @@ class NotificationsView(TimelineView):
     def on_toggle_requested(self, message: ToggleRequested) -> None:
         self._refuse(message, message.status)
 
+    def on_account_requested(self, message: AccountRequested) -> None:
+        # `u` names the post's author; on "X favourited your post" the reader wants X.
+        row = self.statuses.selected_status
+        who = self._who_acted(row) if row is not None else None
+        if row is not None and who is not None and message.acct == row.original.account.acct:
+            message.stop()
+            self.post_message(AccountRequested(who.original.account.acct,
+                                               who.original.account.url))
+
     def on_post_action_requested(self, message: PostActionRequested) -> None:
         if message.action not in _ACCOUNT_ACTIONS:
             self._refuse(message, message.status)
+        elif message.action in _ON_WHO and (who := self._who_acted(message.status)):
+            message.stop()
+            self.post_message(PostActionRequested(message.action, who))
+
+    def _who_acted(self, row: Status) -> Status | None:
+        """The account row of who did what `row` tells of, when it is not the post's author."""
+        notification = self.notification_of(row)
+        if notification is None or is_account_row(row):
+            return None
+        who = row.account
+        if who.id == row.original.account.id:
+            return None  # a mention, a post, a poll: its author did it
+        return account_status(who, notification)
 
     def _refuse(self, message: Any, status: Status) -> None:
         if is_account_row(status):
