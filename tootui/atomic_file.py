@@ -25,3 +25,14 @@ def write_json(path: Path, data: Any) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def set_aside(path: Path) -> Path | None:
+    """Move an unreadable `path` out of the way as `NAME.bad`, kept for the user to look
+    at rather than overwritten; where it went (None if it could not be moved)."""
+    aside = path.with_name(path.name + ".bad")
+    try:
+        path.replace(aside)
+    except OSError:
+        return None
+    return aside

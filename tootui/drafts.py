@@ -10,7 +10,6 @@ recognised by the server and makes no second post.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import threading
@@ -19,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from tootui.atomic_file import write_json
+from tootui.atomic_file import set_aside, write_json
 from tootui.models import Draft, MediaDraft, PollDraft, Status
 
 log = logging.getLogger(__name__)
@@ -45,6 +44,7 @@ class DraftStore:
         # removal older than the last one done is skipped, not written over it.
         self._lock = threading.Lock()
         self._done = -1
+        self.set_aside: Path | None = None  # where an unreadable draft file was moved
 
     @classmethod
     def for_profile(cls, profile_name: str) -> DraftStore:
@@ -81,8 +81,7 @@ class DraftStore:
             return None
         except (OSError, ValueError) as error:
             log.warning("draft file unreadable (%s), kept as %s.bad", error, self.path.name)
-            with contextlib.suppress(OSError):
-                self.path.replace(self.path.with_name(self.path.name + ".bad"))
+            self.set_aside = set_aside(self.path)
             return None
         from tootui.client.convert import status_from_json
 

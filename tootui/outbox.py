@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tootui.atomic_file import write_json
+from tootui.atomic_file import set_aside, write_json
 from tootui.client.errors import ClientError, RateLimitedError
 from tootui.drafts import draft_from_json, draft_to_json
 from tootui.models import Draft, ScheduledPost, Status
@@ -66,6 +66,7 @@ class Outbox:
         self._entries: list[OutboxEntry] = []
         self._paused = False
         self._loaded = False
+        self.set_aside: Path | None = None  # where an unreadable outbox file was moved
 
     @classmethod
     def for_profile(cls, profile_name: str) -> Outbox:
@@ -94,9 +95,8 @@ class Outbox:
             return
         except (OSError, ValueError, TypeError, AttributeError, KeyError) as error:
             log.warning("outbox unreadable (%s), kept as %s.bad", error, self.path.name)
-            try:
-                self.path.replace(self.path.with_name(self.path.name + ".bad"))
-            except OSError:
+            self.set_aside = set_aside(self.path)
+            if self.set_aside is None:
                 log.warning("outbox could not be set aside")
 
     def _save(self) -> None:

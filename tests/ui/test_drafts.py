@@ -153,3 +153,17 @@ def test_a_draft_survives_kill_9(tmp_path: Path, demo_server: DemoServer) -> Non
     assert child.returncode == -signal.SIGKILL
     saved = DraftStore(path).load()
     assert saved is not None and saved.draft.text == "typed before the kill"
+
+
+async def test_a_damaged_draft_file_is_kept_aside_and_the_user_told(
+        tmp_path: Path, demo_server: DemoServer) -> None:
+    store = DraftStore(tmp_path / "draft.json")
+    store.path.write_text('{"text": "cut off mid-wri', "utf-8")
+    app, client = _app(demo_server, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        notes = [n.message for n in app._notifications]
+        assert any(n.startswith("The saved draft could not be read") and "draft.json.bad" in n
+                   for n in notes)
+    client.close()
+    assert (tmp_path / "draft.json.bad").read_text("utf-8") == '{"text": "cut off mid-wri'

@@ -325,3 +325,17 @@ async def test_a_server_that_goes_away_and_comes_back(tmp_path: Path) -> None:
         server.stop()
     with DemoServer(data) as again, MastodonClient(again.url, again.create_token()) as view:
         assert _count(view, "written while it was away") == 1
+
+
+async def test_a_damaged_outbox_file_is_kept_aside_and_the_user_told(
+        tmp_path: Path, demo_server: DemoServer) -> None:
+    box = _box(tmp_path)
+    box.path.write_text('{"entries": [{"kind": "po', "utf-8")
+    app, client = _app(demo_server, box)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        notes = [n.message for n in app._notifications]
+        assert any(n.startswith("Posts waiting to be sent could not be read")
+                   and "outbox.json.bad" in n for n in notes)
+    client.close()
+    assert (tmp_path / "outbox.json.bad").exists()

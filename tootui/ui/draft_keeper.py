@@ -78,6 +78,10 @@ class DraftKeeper:
 
     def _load(self) -> None:
         saved = self.store.load()
+        if self.store.set_aside is not None:
+            self.screen.app.call_from_thread(
+                self.screen.notify, _("The saved draft could not be read; it is kept as {path}.")
+                .format(path=self.store.set_aside), severity="warning")
         if saved is not None and saved.draft.text.strip():
             self.screen.post_message(DraftFound(saved))
 

@@ -89,6 +89,11 @@ class OutboxRunner:
                 self.outbox.resume()
         except OSError as error:
             log.warning("outbox: %s", error)
+        if self.outbox.set_aside is not None:
+            self.screen.app.call_from_thread(
+                self.screen.notify,
+                _("Posts waiting to be sent could not be read; they are kept in {path}.")
+                .format(path=self.outbox.set_aside), severity="warning")
         self._run()
 
     def kick(self) -> None:
