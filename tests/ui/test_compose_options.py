@@ -34,6 +34,28 @@ async def test_warning_visibility_and_language_reach_the_server(
         assert not main_screen(app).compose_pane.is_open
 
 
+async def test_a_language_that_is_no_code_is_refused_and_the_draft_kept(
+    app: TootuiApp, server_view: MastodonClient
+) -> None:
+    before = server_view.timeline("home", limit=1).items[0].id
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c", *"typed in the wrong box")
+        await pilot.click("#compose-language")
+        await pilot.press(*"food tal", "ctrl+s")
+        await settle(pilot)
+        compose = main_screen(app).compose_pane
+        assert compose.is_open and compose.text_area.text == "typed in the wrong box"
+        assert any(n.message.startswith("'food tal' is not a language code")
+                   for n in app._notifications)
+        assert app.focused is compose.options.language_input
+        await pilot.press(*["backspace"] * 8, *"en", "ctrl+s")
+        await settle(pilot)
+        assert not compose.is_open
+    newest = server_view.timeline("home", limit=1).items[0]
+    assert newest.id != before and newest.language == "en"
+
+
 async def test_language_and_visibility_default_to_the_users_preferences(
     demo_server: DemoServer, app: TootuiApp, server_view: MastodonClient
 ) -> None:

@@ -27,7 +27,7 @@ from tootui.models import Draft, InstanceInfo, MediaDraft, PollDraft, Preference
 from tootui.post_length import DEFAULT_MAX_CHARACTERS, DEFAULT_URL_LENGTH, post_length
 from tootui.ui.bindings import Scope, bindings_for
 from tootui.ui.compose_extras import MediaEditor, PollEditor, ScheduleEditor
-from tootui.ui.compose_options import ComposeOptions
+from tootui.ui.compose_options import ComposeOptions, language_problem
 from tootui.ui.external_editor import EditorFailed, edit_text
 from tootui.ui.status_lines import one_line
 
@@ -279,6 +279,10 @@ class ComposePane(Vertical):
         text = self.text_area.text
         if not text.strip():
             self.notify(_("Write something first."), severity="warning")
+            return
+        if problem := language_problem(self.options.values()[2]):
+            self.notify(problem, severity="warning")
+            self.options.language_input.focus()
             return
         if self.length() > self.max_characters:
             self.notify(_("Too long: this server takes at most {n} characters.").format(

@@ -72,5 +72,16 @@ class ComposeOptions(Horizontal):
                 visibility if isinstance(visibility, str) else "public", language)
 
 
+def language_problem(language: str | None) -> str | None:
+    """Why `language` can't be a post's language, in one line; None if it can."""
+    # Mastodon takes ISO 639-1 codes and a few ISO 639-3 ones, and ignores anything
+    # else in silence: a typo would post as "no language" without a word.
+    if language is None or (language.isascii() and language.isalpha()
+                            and 2 <= len(language) <= 3):
+        return None
+    return _("'{language}' is not a language code: write one such as en, zh or de,"
+             " or leave it empty.").format(language=language)
+
+
 def _visibility_options() -> list[tuple[str, str]]:
     return [(_(label), value) for value, label in VISIBILITY_LABELS]
