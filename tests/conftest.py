@@ -109,3 +109,16 @@ def demo_server(tmp_path: Path) -> Iterator[DemoServer]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def fast_server(tmp_path: Path) -> Iterator[DemoServer]:
+    """A demo instance whose idle streams comment every 0.1 s, so that a short stall
+    timeout means a dead link."""
+    from tootui.demo.server import DemoServer
+
+    server = DemoServer(tmp_path / "fast", heartbeat_s=0.1).start()
+    try:
+        yield server
+    finally:
+        server.stop()

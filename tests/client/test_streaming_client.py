@@ -59,16 +59,6 @@ class Received:
 
 
 @pytest.fixture
-def fast_server(tmp_path: Path) -> Iterator[DemoServer]:
-    """A demo instance whose idle streams comment every 0.1 s (the stall timeout is 1 s)."""
-    server = DemoServer(tmp_path / "fast", heartbeat_s=0.1).start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture
 def me(fast_server: DemoServer) -> Iterator[MastodonClient]:
     with MastodonClient(fast_server.url, fast_server.create_token(), stream_timing=FAST) as c:
         yield c

@@ -5,7 +5,6 @@ dropped link, and is counted on the tab while another tab is shown."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,15 +23,6 @@ from tootui.ui.app import TootuiApp, create_app
 from tootui.ui.notifications_view import NotificationsView, is_account_row
 
 _SCROLLBAR = str.maketrans({c: " " for c in "▁▂▃▄▅▆▇█▔"})
-
-
-@pytest.fixture
-def fast_server(tmp_path: Path) -> Iterator[DemoServer]:
-    server = DemoServer(tmp_path / "live", heartbeat_s=0.1).start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture

@@ -26,16 +26,6 @@ from tootui.ui.status_list import StatusList
 
 
 @pytest.fixture
-def fast_server(tmp_path: Path) -> Iterator[DemoServer]:
-    """Idle streams comment every 0.1 s, so a 1 s stall timeout means a dead link."""
-    server = DemoServer(tmp_path / "live", heartbeat_s=0.1).start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture
 def live_app(fast_server: DemoServer) -> Iterator[TootuiApp]:
     with MastodonClient(fast_server.url, fast_server.create_token(),
                         stream_timing=FAST) as client:
