@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import webbrowser
+from typing import Any
 
 import pytest
-import requests
 
 from tests.ui.cached import record_requests
 from tests.ui.conftest import SIZE, error_notes, main_screen, screen_text, settle
+from tests.ui.timelines import call as api
 from tootui.client.api import MastodonClient
 from tootui.demo.server import DemoServer
 from tootui.models import Status
@@ -23,16 +24,6 @@ PNG = bytes.fromhex(
     "1f15c4890000000d49444154789c6360f8cf0000000301010018dd8db0000000"
     "0049454e44ae426082"
 )
-
-
-def api(server: DemoServer, method: str, path: str, *, user: str = "demo",
-        **kwargs: object) -> dict:
-    token = server.create_token(username=user)
-    answer = requests.request(method, f"{server.url}{path}", timeout=10,
-                              headers={"Authorization": f"Bearer {token}"},
-                              **kwargs)  # type: ignore[arg-type]
-    assert answer.ok, answer.text
-    return answer.json()
 
 
 @pytest.fixture
@@ -139,13 +130,19 @@ async def test_p_votes_single_choice(
         assert not isinstance(app.screen, PollScreen)  # one vote only
 
 
+def _fruit_poll(demo_server: DemoServer) -> dict[str, Any]:
+    """A multiple-choice poll on top of home, by someone the demo user follows (its
+    author counts as having voted)."""
+    posted: dict[str, Any] = api(demo_server, "POST", "/api/v1/statuses", user="yuzu", data={
+        "status": "which fruits?", "poll[options][]": ["apple", "pear", "plum"],
+        "poll[expires_in]": "3600", "poll[multiple]": "true"})
+    return posted
+
+
 async def test_p_votes_multiple_choices(
     demo_server: DemoServer, app: TootuiApp, server_view: MastodonClient
 ) -> None:
-    # Someone the demo user follows: the author of a poll counts as having voted.
-    posted = api(demo_server, "POST", "/api/v1/statuses", user="yuzu", data={
-        "status": "which fruits?", "poll[options][]": ["apple", "pear", "plum"],
-        "poll[expires_in]": "3600", "poll[multiple]": "true"})
+    posted = _fruit_poll(demo_server)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("p")
@@ -158,13 +155,10 @@ async def test_p_votes_multiple_choices(
         assert "☑ apple" in lines and "☐ pear" in lines and "☑ plum" in lines
 
 
-
 async def test_the_vote_hints_show_the_keys_as_remapped(
     demo_server: DemoServer, app: TootuiApp, server_view: MastodonClient
 ) -> None:
-    posted = api(demo_server, "POST", "/api/v1/statuses", user="yuzu", data={
-        "status": "which fruits?", "poll[options][]": ["apple", "pear", "plum"],
-        "poll[expires_in]": "3600", "poll[multiple]": "true"})
+    posted = _fruit_poll(demo_server)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("p")
