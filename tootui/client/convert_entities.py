@@ -18,8 +18,7 @@ from tootui.models import (
     StatusSource,
     Translation,
 )
-
-VISIBILITIES = ("public", "unlisted", "private", "direct")
+from tootui.visibility import VISIBILITIES
 
 
 def relationship_from_json(data: Mapping[str, Any]) -> Relationship:

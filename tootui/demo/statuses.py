@@ -31,8 +31,7 @@ from tootui.demo.web import (
     params,
     state,
 )
-
-_VISIBILITIES = ("public", "unlisted", "private", "direct")
+from tootui.visibility import VISIBILITIES
 
 
 def _path_id(request: Request) -> int:
@@ -68,7 +67,7 @@ def _validate(request: Request, p: Params, db: sqlite3.Connection, me: int) -> N
     if status_length(text) + len(p.text("spoiler_text")) > limit:
         raise ApiError(422, f"Validation failed: Text character limit of {limit} exceeded")
     visibility = p.text("visibility") or "public"
-    if visibility not in _VISIBILITIES:
+    if visibility not in VISIBILITIES:
         raise ApiError(422, "Validation failed: Visibility is not included in the list")
     reply_to = p.id("in_reply_to_id")
     if p.get("in_reply_to_id") not in (None, "") and visible_status(db, me, reply_to) is None:

@@ -30,6 +30,7 @@ from tootui.ui.compose_extras import MediaEditor, PollEditor, ScheduleEditor
 from tootui.ui.compose_options import ComposeOptions, language_problem
 from tootui.ui.external_editor import EditorFailed, edit_text
 from tootui.ui.status_lines import one_line
+from tootui.visibility import reply_draft
 
 
 class ComposePane(Vertical):
@@ -358,17 +359,6 @@ class ComposePane(Vertical):
             return
         self.text_area.load_text(edited)
         self.text_area.move_cursor(self.text_area.document.end)
-
-
-# A reply to a post few people can see must not reach more people than it did;
-# a reply to a public post takes the user's own default (None).
-_NARROW_VISIBILITIES = frozenset({"unlisted", "private", "direct"})
-
-
-def reply_draft(parent: Status, text: str) -> Draft:
-    """A reply to `parent` starting with `text`, never more visible than the parent."""
-    visibility = parent.visibility if parent.visibility in _NARROW_VISIBILITIES else None
-    return Draft(text=text, in_reply_to_id=parent.id, visibility=visibility)
 
 
 def _reply_title(parent: Status) -> str:

@@ -7,21 +7,12 @@ what the server takes). `load` fills it from a draft, `values` reads it back.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Select
 
-from tootui.i18n import N_, _
-
-VISIBILITY_LABELS: tuple[tuple[str, str], ...] = (
-    ("public", N_("Public")),
-    ("unlisted", N_("Quiet public")),
-    ("private", N_("Followers only")),
-    ("direct", N_("Private mention")),
-)
-VISIBILITIES: Sequence[str] = tuple(value for value, _label in VISIBILITY_LABELS)
+from tootui.i18n import _
+from tootui.visibility import VISIBILITIES, VISIBILITY_LABELS
 
 
 class ComposeOptions(Horizontal):

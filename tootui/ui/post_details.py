@@ -17,8 +17,8 @@ from tootui.i18n import N_, _
 from tootui.l10n import exact_time
 from tootui.models import Status, StatusEdit
 from tootui.ui.bindings import Scope, bindings_for
-from tootui.ui.compose_options import VISIBILITY_LABELS
 from tootui.ui.status_lines import one_line
+from tootui.visibility import VISIBILITY_LABELS
 
 _VISIBILITY = dict(VISIBILITY_LABELS)
 _UNKNOWN = N_("unknown")

@@ -24,7 +24,6 @@ from tootui.render import safe_url
 from tootui.render.blurhash import average_colour
 from tootui.render.extras import media_lines
 from tootui.render.rendered import LinkTarget
-from tootui.ui.compose_options import VISIBILITY_LABELS
 from tootui.ui.messages import (
     AccountRequested,
     HashtagRequested,
@@ -32,6 +31,7 @@ from tootui.ui.messages import (
     StatusUpdated,
 )
 from tootui.ui.status_lines import one_line
+from tootui.visibility import VISIBILITY_LABELS
 
 if TYPE_CHECKING:
     from textual.screen import Screen
