@@ -91,7 +91,14 @@ class TootuiApp(ProfileSwitching, App[None]):
 
             return LoginScreen(self.accounts, profile=self.profile)
         return MainScreen(self.client, local_domain=self.local_domain, drafts=self.drafts,
-                          outbox=self.outbox)
+                          outbox=self.outbox, first=True)
+
+    async def on_ready(self) -> None:
+        # Textual's Ready: the first frame has been handed to the terminal.
+        # Awaited, so that no key reaches the screen before its compose pane.
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                await screen.first_frame_shown()
 
     def notify(self, message: str, *, title: str = "",
                severity: SeverityLevel = "information", timeout: float | None = None,

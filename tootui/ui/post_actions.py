@@ -28,7 +28,6 @@ from tootui.models import (
     ScheduledPost,
     Status,
 )
-from tootui.ui.compose import ComposePane, reply_draft
 from tootui.ui.confirm import ConfirmScreen
 from tootui.ui.messages import (
     PostAction,
@@ -42,12 +41,14 @@ from tootui.ui.post_dialogs import PostDialogs
 from tootui.ui.status_lines import one_line
 from tootui.ui.status_list import StatusList
 from tootui.ui.translations import Translations
+from tootui.visibility import reply_draft
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
     from tootui.client.protocol import Client
     from tootui.outbox import Outbox, OutboxEntry
+    from tootui.ui.compose import ComposePane
 
     _Base = Screen[None]
 else:
