@@ -229,7 +229,7 @@ async def test_a_post_with_a_poll_waits_with_its_poll(
     app, client = _app(demo_server, box)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        compose = main_screen(app).compose_pane
+        compose = await main_screen(app).compose_ready()
         compose.open_draft(Draft(text="which one?", poll=PollDraft(("red", "blue"), 3600)),
                            title="New post")
         await pilot.press("ctrl+s")
@@ -255,7 +255,7 @@ async def test_a_scheduled_post_that_waited_is_scheduled_once(
     app, client = _app(demo_server, box)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        compose = main_screen(app).compose_pane
+        compose = await main_screen(app).compose_ready()
         compose.open_draft(Draft(text="later on", scheduled_at=when), title="New post")
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: any("is scheduled for" in n.message

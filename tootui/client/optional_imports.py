@@ -99,7 +99,9 @@ class _Refuser:
         real = PathFinder.find_spec(fullname, path)
         if real is None:
             return None
-        return ModuleSpec(fullname, _DeferringLoader(real), origin=real.origin)
+        # A loader by protocol, not by importlib.abc, which nothing else imports at start.
+        loader: Any = _DeferringLoader(real)
+        return ModuleSpec(fullname, loader, origin=real.origin)
 
 
 def install() -> None:

@@ -22,6 +22,7 @@ from textual.theme import ThemeProvider
 from textual.widget import Widget
 
 from tootui.i18n import _
+from tootui.malloc_arenas import share_malloc_arenas
 from tootui.ui.bindings import KEYS, Scope, bindings_for, display_keys
 from tootui.ui.language_switch import language_commands, switch_language
 from tootui.ui.main_screen import MainScreen
@@ -95,7 +96,9 @@ class TootuiApp(ProfileSwitching, App[None]):
 
     async def on_ready(self) -> None:
         # Textual's Ready: the first frame has been handed to the terminal.
-        # Awaited, so that no key reaches the screen before its compose pane.
+        # Before the held work starts its worker threads (a megabyte of arenas).
+        share_malloc_arenas()
+        # Awaited: a key waits until the footer that lists the keys is mounted.
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
                 await screen.first_frame_shown()
@@ -168,7 +171,7 @@ class TootuiApp(ProfileSwitching, App[None]):
         if main_screen is not None:
             targets[Scope.MAIN] = main_screen
             targets[Scope.STATUSES] = main_screen.active_list
-            if main_screen.compose_pane.is_open:
+            if main_screen.composing:
                 targets[Scope.COMPOSE] = main_screen.compose_pane
         for spec in KEYS:
             target = targets.get(spec.scope)

@@ -25,7 +25,7 @@ from tootui.client.errors import ClientError
 from tootui.drafts import SavedDraft
 from tootui.i18n import _
 from tootui.l10n import exact_time
-from tootui.models import Draft, Status
+from tootui.models import Draft, InstanceInfo, Preferences, Status
 from tootui.outbox import POST
 from tootui.ui.bindings import Scope, bindings_for
 from tootui.ui.draft_keeper import DraftFound, DraftKeeper
@@ -71,6 +71,8 @@ WIDE_FROM = 160
 REVALIDATE_AFTER_S = 0.1
 
 if TYPE_CHECKING:  # only the caller builds the client; importing it costs start-up time
+    from textual.widget import AwaitMount
+
     from tootui.client.protocol import Client
     from tootui.drafts import DraftStore
     from tootui.outbox import Outbox, OutboxEntry
@@ -94,10 +96,12 @@ class MainScreen(SearchOpener, Navigation, PendingWork, Toggles, PostActions, Sc
         # for `first_frame_shown`: started earlier, their imports in a worker
         # thread share the CPU with painting the cached timeline.
         self._held: list[Callable[[], object]] | None = [] if first else None
-        # Then too the compose pane and the footer are mounted (the pane, hidden
-        # until the user writes, is imported then): the text area alone costs
-        # 30 ms of stylesheet work, the footer's keys 20 ms.
+        # The footer's keys cost 20 ms of stylesheet work: mounted then too.
+        # The compose pane is imported and mounted when first wanted (1.5 MB of
+        # modules and a text area, most sessions only read).
         self._compose_pane: ComposePane | None = None
+        self._compose_mount: AwaitMount | None = None
+        self._posting_settings: tuple[InstanceInfo, Preferences] | None = None
         # Compact, and without the palette key (help lists it), so that every
         # binding fits an 80-column terminal.
         self._footer = TranslatedFooter(compact=True, show_command_palette=False)
@@ -125,7 +129,6 @@ class MainScreen(SearchOpener, Navigation, PendingWork, Toggles, PostActions, Sc
             yield StatusList(self._renderer, id="thread", placeholder=_thread_hint(),
                              filter_context="thread")
         if self._held is None:
-            yield self.compose_pane
             yield self._footer
 
     def on_mount(self) -> None:
@@ -169,7 +172,7 @@ class MainScreen(SearchOpener, Navigation, PendingWork, Toggles, PostActions, Sc
         if self._held is None:
             return
         held, self._held = self._held, None
-        await self.mount(self.compose_pane, self._footer)
+        await self.mount(self._footer)
         self.refresh_bindings()  # the footer shows keys once it is told they changed
         for start in held:
             self.call_later(start)
@@ -189,7 +192,8 @@ class MainScreen(SearchOpener, Navigation, PendingWork, Toggles, PostActions, Sc
         self._show_thread_time()
         self.thread.placeholder = _thread_hint()
         self.thread.relanguaged()
-        self.compose_pane.relanguaged()
+        if self._compose_pane is not None and self._compose_pane.is_mounted:
+            self._compose_pane.relanguaged()
 
     @property
     def timeline(self) -> StatusList:
@@ -206,11 +210,40 @@ class MainScreen(SearchOpener, Navigation, PendingWork, Toggles, PostActions, Sc
 
     @property
     def compose_pane(self) -> ComposePane:
+        """The compose pane, made when first asked for; `compose_ready` mounts it."""
         if self._compose_pane is None:
             from tootui.ui.compose import ComposePane
 
-            self._compose_pane = ComposePane(id="compose")
+            pane = ComposePane(id="compose")
+            if self._posting_settings is not None:
+                pane.instance, pane.preferences = self._posting_settings
+            self._compose_pane = pane
         return self._compose_pane
+
+    @property
+    def composing(self) -> bool:
+        """A draft is open in the compose pane (never before the pane was wanted)."""
+        return self._compose_pane is not None and self._compose_pane.is_open
+
+    async def compose_ready(self) -> ComposePane:
+        """The compose pane, mounted (above the footer) if this is its first use."""
+        pane = self.compose_pane
+        if not pane.is_mounted:
+            if self._compose_mount is None:
+                footer = self._footer if self._footer.parent is self else None
+                self._compose_mount = self.mount(pane, before=footer)
+            await self._compose_mount
+        return pane
+
+    async def fill_compose(self, fill: Callable[[ComposePane], object]) -> None:
+        """Open the compose pane on what `fill` puts in it."""
+        fill(await self.compose_ready())
+
+    def _set_posting_settings(self, instance: InstanceInfo, preferences: Preferences) -> None:
+        self._posting_settings = (instance, preferences)
+        if self._compose_pane is not None:
+            self._compose_pane.instance = instance
+            self._compose_pane.preferences = preferences
 
     @property
     def active_list(self) -> StatusList:
@@ -318,11 +351,12 @@ class MainScreen(SearchOpener, Navigation, PendingWork, Toggles, PostActions, Sc
         if self.focused is self.thread:
             self.timeline.focus()
 
-    def action_compose(self) -> None:
-        self.compose_pane.open()
+    async def action_compose(self) -> None:
+        # Awaited by the key's handler: keys typed meanwhile wait for the pane.
+        (await self.compose_ready()).open()
 
-    def on_reply_requested(self, message: ReplyRequested) -> None:
-        self.compose_pane.open(reply_to=message.status.original)
+    async def on_reply_requested(self, message: ReplyRequested) -> None:
+        (await self.compose_ready()).open(reply_to=message.status.original)
 
     def on_compose_pane_submitted(self, message: ComposePane.Submitted) -> None:
         if self._drafts is not None:
@@ -383,9 +417,9 @@ class MainScreen(SearchOpener, Navigation, PendingWork, Toggles, PostActions, Sc
                         replace(original, replies_count=original.replies_count + 1)))
                     return
 
-    def on_draft_found(self, message: DraftFound) -> None:
-        if self._drafts is not None and not self.compose_pane.is_open:
-            self._drafts.restore(self.compose_pane, message.saved)
+    async def on_draft_found(self, message: DraftFound) -> None:
+        if self._drafts is not None and not self.composing:
+            self._drafts.restore(await self.compose_ready(), message.saved)
 
     def on_compose_pane_closed(self, _message: ComposePane.Closed) -> None:
         # Closed means sent, or discarded with esc: either way it is not a draft now.
@@ -427,11 +461,11 @@ class MainScreen(SearchOpener, Navigation, PendingWork, Toggles, PostActions, Sc
         else:
             self.on_status_updated(StatusUpdated(message.status))
 
-    def on_outbox_refused(self, message: OutboxRefused) -> None:
+    async def on_outbox_refused(self, message: OutboxRefused) -> None:
         draft = message.entry.draft
-        if draft is not None and not self.compose_pane.is_open:
+        if draft is not None and not self.composing:
             # Back to the user, with a new key: this text was never posted.
-            self.compose_pane.restore(draft, "", None)
+            (await self.compose_ready()).restore(draft, "", None)
         self.notify(str(message.error), severity="error")
 
     def on_outbox_paused(self, message: OutboxPaused) -> None:

@@ -69,6 +69,14 @@ class PostActions(PostDialogs, _Base):
         @property
         def compose_pane(self) -> ComposePane: ...
 
+        @property
+        def composing(self) -> bool: ...
+
+        async def fill_compose(self, fill: Callable[[ComposePane], object]) -> None: ...
+
+        def _set_posting_settings(self, instance: InstanceInfo,
+                                  preferences: Preferences) -> None: ...
+
     # The screen's: puts a failed request in the outbox if it may pass (None if not).
     _queue: Callable[[Callable[[Outbox, ClientError], OutboxEntry], ClientError],
                      OutboxEntry | None]
@@ -105,8 +113,7 @@ class PostActions(PostDialogs, _Base):
 
     def _compose_busy(self) -> bool:
         """Something is being written: filling the pane now would throw it away."""
-        pane = self.compose_pane
-        return pane.is_open and bool(pane.text_area.text.strip())
+        return self.composing and bool(self.compose_pane.text_area.text.strip())
 
     # -- helpers ---------------------------------------------------------
 
@@ -142,10 +149,6 @@ class PostActions(PostDialogs, _Base):
             # the server still checks what is sent.
             return
         self._on_ui(self._set_posting_settings, instance, preferences)
-
-    def _set_posting_settings(self, instance: InstanceInfo, preferences: Preferences) -> None:
-        self.compose_pane.instance = instance
-        self.compose_pane.preferences = preferences
 
     # -- completion ----------------------------------------------------
 
@@ -186,7 +189,7 @@ class PostActions(PostDialogs, _Base):
         text = "".join(f"@{handle} " for handle in handles)
         title = _("Reply to all: {handles}").format(
             handles=" ".join(f"@{h}" for h in handles) or _("yourself"))
-        self._on_ui(lambda: self.compose_pane.open_draft(
+        self._on_ui(self.fill_compose, lambda pane: pane.open_draft(
             reply_draft(status, text), title=title, reply_to=status))
 
     @work(thread=True, group="post-action")
@@ -201,7 +204,8 @@ class PostActions(PostDialogs, _Base):
         draft = Draft(text=source.text, in_reply_to_id=status.in_reply_to_id,
                       spoiler_text=source.spoiler_text, visibility=status.visibility,
                       language=status.language, edit_id=status.id)
-        self._on_ui(lambda: self.compose_pane.open_draft(draft, title=lambda: _("Edit post")))
+        self._on_ui(self.fill_compose,
+                    lambda pane: pane.open_draft(draft, title=lambda: _("Edit post")))
 
     @work(thread=True, exclusive=True, group="post")
     def send_edit(self, draft: Draft) -> None:
@@ -270,7 +274,8 @@ class PostActions(PostDialogs, _Base):
             return
         self.post_message(StatusDeleted(status.id))
         if redraft:
-            self._on_ui(lambda: self.compose_pane.open_draft(draft, title=lambda: _("Redraft")))
+            self._on_ui(self.fill_compose,
+                        lambda pane: pane.open_draft(draft, title=lambda: _("Redraft")))
 
     def on_status_deleted(self, message: StatusDeleted) -> None:
         for pane in self._status_lists():

@@ -108,8 +108,10 @@ class ProfileSwitching:
         main = self._app().screen_stack[0]
         if self.drafts is None or not isinstance(main, MainScreen):
             return None
+        if not main.composing:
+            return None
         pane = main.compose_pane
-        if not pane.is_open or not pane.text_area.text.strip():
+        if not pane.text_area.text.strip():
             return None
         return SavedDraft(pane.current_draft(), pane.idempotency_key, pane.reply_to)
 
