@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual import events, work
@@ -22,19 +21,17 @@ from textual.worker import get_current_worker
 
 from tootui.client.cached import CachedClient
 from tootui.client.errors import ClientError
-from tootui.drafts import SavedDraft
 from tootui.i18n import _
 from tootui.l10n import exact_time
-from tootui.models import Draft, InstanceInfo, Preferences, Status
+from tootui.models import Status
 from tootui.outbox import POST
 from tootui.ui.bindings import Scope, bindings_for
-from tootui.ui.draft_keeper import DraftFound, DraftKeeper
+from tootui.ui.compose_host import ComposeHost
+from tootui.ui.draft_keeper import DraftKeeper
 from tootui.ui.footer import TranslatedFooter
 from tootui.ui.language_switch import LanguageChanged
 from tootui.ui.messages import (
-    ReplyRequested,
     RequestFailed,
-    StatusPosted,
     StatusUpdated,
     ThreadLoaded,
     ThreadRequested,
@@ -49,14 +46,13 @@ from tootui.ui.outbox_runner import (
     Queued,
 )
 from tootui.ui.pending import PendingWork
-from tootui.ui.post_actions import PostActions
 from tootui.ui.read_position import ReadPosition
 from tootui.ui.reconnect import HomeUnavailable, Reconnector
 from tootui.ui.search_opener import SearchOpener
 from tootui.ui.status_lines import make_renderer, prefer_stored
 from tootui.ui.status_list import StatusList
 from tootui.ui.tabs import FIRST, reopened
-from tootui.ui.threads import reply_position, thread_rows
+from tootui.ui.threads import thread_rows
 from tootui.ui.timeline_view import TimelineView
 from tootui.ui.toggles import Toggles
 
@@ -71,15 +67,13 @@ WIDE_FROM = 160
 REVALIDATE_AFTER_S = 0.1
 
 if TYPE_CHECKING:  # only the caller builds the client; importing it costs start-up time
-    from textual.widget import AwaitMount
 
     from tootui.client.protocol import Client
     from tootui.drafts import DraftStore
     from tootui.outbox import Outbox, OutboxEntry
-    from tootui.ui.compose import ComposePane
 
 
-class MainScreen(SearchOpener, Navigation, PendingWork, Toggles, PostActions, Screen[None]):
+class MainScreen(SearchOpener, Navigation, PendingWork, Toggles, ComposeHost, Screen[None]):
     """Timeline tabs, thread pane and compose pane, over one client."""
 
     BINDINGS = bindings_for(Scope.MAIN)
@@ -97,11 +91,7 @@ class MainScreen(SearchOpener, Navigation, PendingWork, Toggles, PostActions, Sc
         # thread share the CPU with painting the cached timeline.
         self._held: list[Callable[[], object]] | None = [] if first else None
         # The footer's keys cost 20 ms of stylesheet work: mounted then too.
-        # The compose pane is imported and mounted when first wanted (1.5 MB of
-        # modules and a text area, most sessions only read).
-        self._compose_pane: ComposePane | None = None
-        self._compose_mount: AwaitMount | None = None
-        self._posting_settings: tuple[InstanceInfo, Preferences] | None = None
+        # (The compose pane waits for its first use: `ComposeHost`.)
         # Compact, and without the palette key (help lists it), so that every
         # binding fits an 80-column terminal.
         self._footer = TranslatedFooter(compact=True, show_command_palette=False)
@@ -209,43 +199,6 @@ class MainScreen(SearchOpener, Navigation, PendingWork, Toggles, PostActions, Sc
         return self.query_one("#thread", StatusList)
 
     @property
-    def compose_pane(self) -> ComposePane:
-        """The compose pane, made when first asked for; `compose_ready` mounts it."""
-        if self._compose_pane is None:
-            from tootui.ui.compose import ComposePane
-
-            pane = ComposePane(id="compose")
-            if self._posting_settings is not None:
-                pane.instance, pane.preferences = self._posting_settings
-            self._compose_pane = pane
-        return self._compose_pane
-
-    @property
-    def composing(self) -> bool:
-        """A draft is open in the compose pane (never before the pane was wanted)."""
-        return self._compose_pane is not None and self._compose_pane.is_open
-
-    async def compose_ready(self) -> ComposePane:
-        """The compose pane, mounted (above the footer) if this is its first use."""
-        pane = self.compose_pane
-        if not pane.is_mounted:
-            if self._compose_mount is None:
-                footer = self._footer if self._footer.parent is self else None
-                self._compose_mount = self.mount(pane, before=footer)
-            await self._compose_mount
-        return pane
-
-    async def fill_compose(self, fill: Callable[[ComposePane], object]) -> None:
-        """Open the compose pane on what `fill` puts in it."""
-        fill(await self.compose_ready())
-
-    def _set_posting_settings(self, instance: InstanceInfo, preferences: Preferences) -> None:
-        self._posting_settings = (instance, preferences)
-        if self._compose_pane is not None:
-            self._compose_pane.instance = instance
-            self._compose_pane.preferences = preferences
-
-    @property
     def active_list(self) -> StatusList:
         """The pane the status keys act on: the focused list, else the last focused."""
         active = self._active
@@ -350,82 +303,6 @@ class MainScreen(SearchOpener, Navigation, PendingWork, Toggles, PostActions, Sc
         """`esc` in the thread pane returns to the timeline, as the peers' esc goes back."""
         if self.focused is self.thread:
             self.timeline.focus()
-
-    async def action_compose(self) -> None:
-        # Awaited by the key's handler: keys typed meanwhile wait for the pane.
-        (await self.compose_ready()).open()
-
-    async def on_reply_requested(self, message: ReplyRequested) -> None:
-        (await self.compose_ready()).open(reply_to=message.status.original)
-
-    def on_compose_pane_submitted(self, message: ComposePane.Submitted) -> None:
-        if self._drafts is not None:
-            self._drafts.save_now()
-        draft = message.draft
-        if draft.edit_id is not None:
-            self.send_edit(draft)
-        elif draft.poll is not None or draft.media or draft.scheduled_at is not None:
-            self.send_rich_draft(draft, message.idempotency_key)
-        else:
-            self.send_post(message.draft, message.idempotency_key)
-
-    def on_compose_pane_edited(self, message: ComposePane.Edited) -> None:
-        if self._drafts is not None:
-            self._drafts.changed(SavedDraft(message.draft, message.idempotency_key,
-                                            message.reply_to))
-
-    @work(thread=True, exclusive=True, group="post")
-    def send_post(self, draft: Draft, idempotency_key: str) -> None:
-        try:
-            status = self.client.post_status(
-                draft.text,
-                in_reply_to_id=draft.in_reply_to_id,
-                visibility=draft.visibility,
-                spoiler_text=draft.spoiler_text,
-                language=draft.language,
-                idempotency_key=idempotency_key,
-            )
-        except ClientError as error:
-            # Kept with its key: a retry after a lost answer can't double-post.
-            entry = self._queue(
-                lambda box, why: box.add_post(draft, idempotency_key, why), error)
-            if entry is None:
-                self.post_message(RequestFailed(error, posting=True))
-            return
-        self.post_message(StatusPosted(status))
-
-    def on_status_posted(self, message: StatusPosted) -> None:
-        status = message.status
-        self.compose_pane.close()
-        self.home.insert(0, status)
-        if status.in_reply_to_id is not None:
-            self._count_reply(status.in_reply_to_id)
-            thread = self.thread
-            position = reply_position(thread.statuses, thread.depths, status.in_reply_to_id)
-            if position is not None:
-                index, depth = position
-                thread.insert(index, status, depth, select=True)
-        self.notify(_("Posted."))
-
-    def _count_reply(self, parent_id: str) -> None:
-        """Show the parent's new reply count without asking the server again."""
-        for pane in self._lists():
-            for status in pane.statuses:
-                original = status.original
-                if original.id == parent_id:
-                    self.on_status_updated(StatusUpdated(
-                        replace(original, replies_count=original.replies_count + 1)))
-                    return
-
-    async def on_draft_found(self, message: DraftFound) -> None:
-        if self._drafts is not None and not self.composing:
-            self._drafts.restore(await self.compose_ready(), message.saved)
-
-    def on_compose_pane_closed(self, _message: ComposePane.Closed) -> None:
-        # Closed means sent, or discarded with esc: either way it is not a draft now.
-        if self._drafts is not None:
-            self._drafts.discard()
-        self.active_list.focus()
 
     # -- outbox ----------------------------------------------------------
 
