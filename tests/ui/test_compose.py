@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual.widgets import TextArea
 
 from tests.ui.conftest import SIZE, error_notes, main_screen, screen_text, settle
@@ -62,6 +63,57 @@ async def test_a_reply_has_the_right_parent_and_shows_in_the_thread(
         assert screen.timeline.statuses[1].id == post1.id
         assert screen.timeline.statuses[1].replies_count == 1
         assert server_view.status(post1.id).replies_count == 1
+
+
+def _burst(app: TootuiApp, keys: str) -> None:
+    """Keys as a terminal hands over a paste or a fast typist's: all at once.
+    (Pilot's press waits for the app to be idle after each key.)"""
+    for character in keys:
+        app.post_message(events.Key("space" if character == " " else character, character))
+
+
+async def test_keys_typed_right_after_c_or_r_go_to_the_pane(
+    app: TootuiApp, server_view: MastodonClient
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen._compose_pane is None  # the first `c` makes the pane
+        # Every letter after `c` is a key on the timeline (t, h, e, r...).
+        _burst(app, "cthe rest")
+        await settle(pilot)
+        assert screen.compose_pane.text_area.text == "the rest"
+        assert screen.thread.statuses == []  # `t` opened no thread
+        assert error_notes(app) == []
+        await pilot.press("escape")
+        _burst(app, "rtoo")
+        await settle(pilot)
+        assert screen.compose_pane.text_area.text == "@yuzu too"
+        assert screen.thread.statuses == []
+        assert server_view.timeline("home").items[0].id == screen.timeline.statuses[0].id
+
+
+async def test_c_or_r_elsewhere_never_replaces_what_is_being_written(app: TootuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("r", *"half a reply")
+        area = screen.compose_pane.text_area
+
+        def busy_notes() -> int:
+            return sum("writing first" in n.message for n in app._notifications)
+
+        for keys in (("j", "r"), ("c",)):  # a reply to another post; a new post
+            screen.timeline.focus()
+            await pilot.press(*keys)
+            assert area.text == "@yuzu half a reply"
+            assert screen.focused is area
+        assert busy_notes() == 2
+        screen.timeline.focus()
+        await pilot.press("k", "r")  # the post being answered: back to the text
+        assert area.text == "@yuzu half a reply"
+        assert screen.focused is area
+        assert busy_notes() == 2
 
 
 async def test_escape_closes_the_pane_without_posting(

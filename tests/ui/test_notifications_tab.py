@@ -130,6 +130,11 @@ async def test_keys_act_on_the_post_or_the_account_of_a_notification(
         await settle(pilot)
         assert not any(p.endswith("/favourite") for p in paths)
         assert any("about an account" in n.message for n in app._notifications)
+        app.clear_notifications()
+        await pilot.press("r")  # nor one to reply to
+        await settle(pilot)
+        assert not screen.composing
+        assert any("about an account" in n.message for n in app._notifications)
         follower = view.statuses.statuses[1].original.account
         await pilot.press("t")  # the follower's profile
         await settle(pilot)

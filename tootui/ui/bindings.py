@@ -81,7 +81,9 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("app.focus_next", "tab", "focus_next", N_("Next pane"), Scope.APP, show=False),
     KeySpec("app.focus_previous", "shift+tab", "focus_previous", N_("Previous pane"),
             Scope.APP, show=False),
-    KeySpec("main.compose", "c", "compose", N_("New post"), Scope.MAIN),
+    # `c` and `r` have priority: the app runs them before it passes on the keys
+    # typed after them, which then reach the compose pane, not the timeline.
+    KeySpec("main.compose", "c", "compose", N_("New post"), Scope.MAIN, priority=True),
     # Not in the footer, which must fit 80 columns; help and the palette list it.
     KeySpec("main.search", "slash", "search", N_("Search"), Scope.MAIN, key_display="/",
             show=False),
@@ -113,7 +115,7 @@ KEYS: tuple[KeySpec, ...] = (
             show=False, in_palette=False),
     KeySpec("status.thread", "enter,t", "open_thread", N_("Thread"), Scope.STATUSES,
             key_display="t"),
-    KeySpec("status.reply", "r", "reply", N_("Reply"), Scope.STATUSES),
+    KeySpec("status.reply", "r", "screen.reply", N_("Reply"), Scope.STATUSES, priority=True),
     KeySpec("status.profile", "u", "open_profile", N_("Author's profile"), Scope.STATUSES,
             show=False),
     KeySpec("status.favourite", "f", "favourite", N_("Favourite"), Scope.STATUSES),

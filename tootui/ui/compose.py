@@ -195,6 +195,11 @@ class ComposePane(Vertical):
             self.post_message(self.Edited(self.current_draft(), self._idempotency_key,
                                           self._reply_to))
 
+    def holds_other_writing(self, reply_to: Status | None) -> bool:
+        """Whether opening on `reply_to` (None: a new post) would throw away text."""
+        return (self.is_open and _id(self._reply_to) != _id(reply_to)
+                and bool(self.text_area.text.strip()))
+
     def open(self, reply_to: Status | None = None) -> None:
         """Start a new draft, a reply to `reply_to` if given, and focus it."""
         if self.is_open and _id(self._reply_to) == _id(reply_to) and self.text_area.text.strip():

@@ -3,7 +3,9 @@
 The pane (19 modules, 1.5 MB and a text area) is imported and mounted the first
 time something is written: `c`, `r`, a reply-all, an edit or a redraft, a draft
 saved last time, or a post the server refused from the outbox. A session that
-only reads never pays for it.
+only reads never pays for it. `c` and `r` run here, as priority bindings rather
+than messages, so that the app holds the keys typed after them until the pane
+has the focus.
 
 Mixed into the main screen, which provides the lists (`home`, `thread`,
 `active_list`), `_drafts`, `_footer` and `_queue` (the outbox).
@@ -20,9 +22,10 @@ from textual import work
 from tootui.client.errors import ClientError
 from tootui.drafts import SavedDraft
 from tootui.i18n import _
-from tootui.models import Draft, InstanceInfo, Preferences
+from tootui.models import Draft, InstanceInfo, Preferences, Status
 from tootui.ui.draft_keeper import DraftFound
-from tootui.ui.messages import ReplyRequested, RequestFailed, StatusPosted, StatusUpdated
+from tootui.ui.messages import RequestFailed, StatusPosted, StatusUpdated
+from tootui.ui.notifications_view import account_row_refusal, is_account_row
 from tootui.ui.post_actions import PostActions
 from tootui.ui.threads import reply_position
 
@@ -99,11 +102,42 @@ class ComposeHost(PostActions):
             self._compose_pane.preferences = preferences
 
     async def action_compose(self) -> None:
-        # Awaited by the key's handler: keys typed meanwhile wait for the pane.
-        (await self.compose_ready()).open()
+        # A priority binding's action, awaited by the app before it passes on
+        # the next keys: typed right after `c`, they wait for the pane.
+        if self._keeps_other_draft(None):
+            return
+        pane = await self.compose_ready()
+        pane.open()
+        self._focus_text(pane)
 
-    async def on_reply_requested(self, message: ReplyRequested) -> None:
-        (await self.compose_ready()).open(reply_to=message.status.original)
+    def _keeps_other_draft(self, reply_to: Status | None) -> bool:
+        """True, and said, when the pane holds writing that a draft for `reply_to`
+        (None: a new post) would replace; the same draft again is only focused."""
+        pane = self._compose_pane
+        if pane is None or not pane.holds_other_writing(reply_to):
+            return False
+        self._say_compose_busy()
+        self._focus_text(pane)
+        return True
+
+    def _focus_text(self, pane: ComposePane) -> None:
+        # The pane's `focus()` takes effect behind the keys already queued;
+        # they are meant for the text, so the focus moves at once.
+        self.set_focus(pane.text_area)
+
+    async def action_reply(self) -> None:
+        """`r` on a list: reply to its selected post (the same wait as `c`)."""
+        status = self.active_list.selected_status
+        if status is None:
+            return
+        if is_account_row(status):  # a follow: no post to reply to
+            self.notify(account_row_refusal(), severity="warning")
+            return
+        if self._keeps_other_draft(status.original):
+            return
+        pane = await self.compose_ready()
+        pane.open(reply_to=status.original)
+        self._focus_text(pane)
 
     def on_compose_pane_submitted(self, message: ComposePane.Submitted) -> None:
         if self._drafts is not None:

@@ -1,7 +1,7 @@
 """The main screen: timeline tabs, the thread beside them, and the compose pane.
 
 The screen is where intents become requests: widgets post `ThreadRequested`,
-`ReplyRequested`, `ToggleRequested` and `ComposePane.Submitted`; the screen runs
+`ToggleRequested` and `ComposePane.Submitted`; the screen runs
 the client call in a thread worker and posts the result back to itself, so the
 widgets never wait on the network and a failure is one line, never a traceback.
 """

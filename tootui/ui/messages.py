@@ -33,14 +33,6 @@ class ThreadRequested(Message):
         self.status = status
 
 
-class ReplyRequested(Message):
-    """The user wants to reply to `status`."""
-
-    def __init__(self, status: Status) -> None:
-        super().__init__()
-        self.status = status
-
-
 class ToggleRequested(Message):
     """The user wants to switch `kind` on `status` (to its opposite)."""
 

@@ -31,7 +31,6 @@ from tootui.ui.messages import (
     AccountRequested,
     PostAction,
     PostActionRequested,
-    ReplyRequested,
     ThreadRequested,
     ToggleRequested,
 )
@@ -70,6 +69,11 @@ _ACCOUNT_ACTIONS = frozenset({PostAction.FOLLOW, PostAction.MUTE, PostAction.BLO
 
 def is_account_row(status: Status) -> bool:
     return status.original.id.startswith(ACCOUNT_PREFIX)
+
+
+def account_row_refusal() -> str:
+    """What a post key says on an account row (a follow), which has no post."""
+    return _("This notification is about an account, not a post.")
 
 
 def account_status(account: Account, notification: Notification) -> Status:
@@ -299,9 +303,6 @@ class NotificationsView(TimelineView):
             account = message.status.original.account
             self.post_message(AccountRequested(account.acct, account.url))
 
-    def on_reply_requested(self, message: ReplyRequested) -> None:
-        self._refuse(message, message.status)
-
     def on_toggle_requested(self, message: ToggleRequested) -> None:
         self._refuse(message, message.status)
 
@@ -334,8 +335,7 @@ class NotificationsView(TimelineView):
     def _refuse(self, message: Any, status: Status) -> None:
         if is_account_row(status):
             message.stop()
-            self.notify(_("This notification is about an account, not a post."),
-                        severity="warning")
+            self.notify(account_row_refusal(), severity="warning")
 
 
 def _newer(item_id: str | None, than: str | None) -> bool:

@@ -107,13 +107,16 @@ class PostActions(PostDialogs, _Base):
             PostAction.DETAILS: self._details,
         }
         if message.action in _FILL_COMPOSE and self._compose_busy():
-            self.notify(_("Send or close the post you are writing first."), severity="warning")
+            self._say_compose_busy()
             return
         handlers[message.action](status)
 
     def _compose_busy(self) -> bool:
         """Something is being written: filling the pane now would throw it away."""
         return self.composing and bool(self.compose_pane.text_area.text.strip())
+
+    def _say_compose_busy(self) -> None:
+        self.notify(_("Send or close the post you are writing first."), severity="warning")
 
     # -- helpers ---------------------------------------------------------
 

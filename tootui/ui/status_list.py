@@ -6,7 +6,7 @@ wrapped text, so a list of 10,000 statuses costs what its visible lines cost.
 their lines; this widget holds the selection, the scrolling and the keys.
 
 The widget does no I/O: keys become intent messages (`ThreadRequested`,
-`ReplyRequested`, `ToggleRequested`) for the screen to act on.
+`ToggleRequested`) for the screen to act on; `r` is the screen's own action.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from tootui.ui.messages import (
     AccountRequested,
     PostAction,
     PostActionRequested,
-    ReplyRequested,
     ThreadRequested,
     Toggle,
     ToggleRequested,
@@ -255,10 +254,6 @@ class StatusList(StatusListEdits, ScrollView, can_focus=True, inherit_bindings=F
         if (status := self.selected_status) is not None:
             author = status.original.account
             self.post_message(AccountRequested(author.acct, author.url))
-
-    def action_reply(self) -> None:
-        if (status := self.selected_status) is not None:
-            self.post_message(ReplyRequested(status))
 
     def action_favourite(self) -> None:
         self._toggle(Toggle.FAVOURITE)
