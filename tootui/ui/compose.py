@@ -200,11 +200,16 @@ class ComposePane(Vertical):
         return (self.is_open and _id(self._reply_to) != _id(reply_to)
                 and bool(self.text_area.text.strip()))
 
+    def focus_text(self) -> None:
+        """Put the focus in the text now: `focus()` would move it only behind the
+        keys already queued, which are meant for the text (typed right after `c`)."""
+        self.screen.set_focus(self.text_area)
+
     def open(self, reply_to: Status | None = None) -> None:
         """Start a new draft, a reply to `reply_to` if given, and focus it."""
         if self.is_open and _id(self._reply_to) == _id(reply_to) and self.text_area.text.strip():
             # Pressing the key again must not throw away what was written.
-            self.text_area.focus()
+            self.focus_text()
             return
         if reply_to is None:
             self.open_draft(Draft(), title=lambda: _("New post"))
@@ -233,7 +238,7 @@ class ComposePane(Vertical):
         self._show_extras()
         self._update_counter()
         self.add_class("-open")
-        self.text_area.focus()
+        self.focus_text()
         self.text_area.move_cursor(self.text_area.document.end)
 
     def restore(self, draft: Draft, idempotency_key: str, reply_to: Status | None) -> None:

@@ -95,6 +95,18 @@ class ComposeHost(PostActions):
         """Open the compose pane on what `fill` puts in it."""
         fill(await self.compose_ready())
 
+    @work(thread=True, group="posting-settings")
+    def load_posting_settings(self) -> None:
+        """The server's limits and the user's defaults, for the compose pane."""
+        try:
+            instance = self.client.instance()
+            preferences = self.client.preferences()
+        except ClientError:
+            # Not worth a toast: the pane falls back to Mastodon's defaults and
+            # the server still checks what is sent.
+            return
+        self._on_ui(self._set_posting_settings, instance, preferences)
+
     def _set_posting_settings(self, instance: InstanceInfo, preferences: Preferences) -> None:
         self._posting_settings = (instance, preferences)
         if self._compose_pane is not None:
@@ -106,9 +118,7 @@ class ComposeHost(PostActions):
         # the next keys: typed right after `c`, they wait for the pane.
         if self._keeps_other_draft(None):
             return
-        pane = await self.compose_ready()
-        pane.open()
-        self._focus_text(pane)
+        (await self.compose_ready()).open()
 
     def _keeps_other_draft(self, reply_to: Status | None) -> bool:
         """True, and said, when the pane holds writing that a draft for `reply_to`
@@ -117,13 +127,8 @@ class ComposeHost(PostActions):
         if pane is None or not pane.holds_other_writing(reply_to):
             return False
         self._say_compose_busy()
-        self._focus_text(pane)
+        pane.focus_text()
         return True
-
-    def _focus_text(self, pane: ComposePane) -> None:
-        # The pane's `focus()` takes effect behind the keys already queued;
-        # they are meant for the text, so the focus moves at once.
-        self.set_focus(pane.text_area)
 
     async def action_reply(self) -> None:
         """`r` on a list: reply to its selected post (the same wait as `c`)."""
@@ -135,9 +140,7 @@ class ComposeHost(PostActions):
             return
         if self._keeps_other_draft(status.original):
             return
-        pane = await self.compose_ready()
-        pane.open(reply_to=status.original)
-        self._focus_text(pane)
+        (await self.compose_ready()).open(reply_to=status.original)
 
     def on_compose_pane_submitted(self, message: ComposePane.Submitted) -> None:
         if self._drafts is not None:

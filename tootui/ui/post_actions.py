@@ -23,8 +23,6 @@ from tootui.l10n import exact_time
 from tootui.models import (
     Account,
     Draft,
-    InstanceInfo,
-    Preferences,
     ScheduledPost,
     Status,
 )
@@ -73,9 +71,6 @@ class PostActions(PostDialogs, _Base):
         def composing(self) -> bool: ...
 
         async def fill_compose(self, fill: Callable[[ComposePane], object]) -> None: ...
-
-        def _set_posting_settings(self, instance: InstanceInfo,
-                                  preferences: Preferences) -> None: ...
 
     # The screen's: puts a failed request in the outbox if it may pass (None if not).
     _queue: Callable[[Callable[[Outbox, ClientError], OutboxEntry], ClientError],
@@ -138,20 +133,6 @@ class PostActions(PostDialogs, _Base):
 
     def _failed(self, error: ClientError) -> None:
         self.post_message(RequestFailed(error))
-
-    # -- posting settings ----------------------------------------------
-
-    @work(thread=True, group="posting-settings")
-    def load_posting_settings(self) -> None:
-        """The server's limits and the user's defaults, for the compose pane."""
-        try:
-            instance = self.client.instance()
-            preferences = self.client.preferences()
-        except ClientError:
-            # Not worth a toast: the pane falls back to Mastodon's defaults and
-            # the server still checks what is sent.
-            return
-        self._on_ui(self._set_posting_settings, instance, preferences)
 
     # -- completion ----------------------------------------------------
 
